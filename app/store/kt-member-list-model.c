@@ -1,0 +1,330 @@
+/* kt-member-list-model.c
+ *
+ * Copyright 2026 The Kartoteka authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A GListModel over the register that holds only the pages of rows the view
+ * has asked for, and at most MAX_PAGES of them: a million members cost the
+ * memory of a few hundred. Rows are read in pages of PAGE_SIZE; a page that
+ * follows a page already read continues from its last row (keyset), which
+ * stays cheap however deep the list is scrolled.
+ */
+
+#define G_LOG_DOMAIN "kt-member-list"
+
+#include "config.h"
+
+#include "store/kt-member-list-model.h"
+
+#define PAGE_SIZE 100
+#define MAX_PAGES 24
+
+/* ---- KtMemberItem -------------------------------------------------------- */
+
+struct _KtMemberItem
+{
+  GObject   parent_instance;
+  KtMember *member;
+};
+
+G_DEFINE_FINAL_TYPE (KtMemberItem, kt_member_item, G_TYPE_OBJECT)
+
+static void
+kt_member_item_finalize (GObject *object)
+{
+  KtMemberItem *self = KT_MEMBER_ITEM (object);
+
+  g_clear_pointer (&self->member, kt_member_free);
+  G_OBJECT_CLASS (kt_member_item_parent_class)->finalize (object);
+}
+
+static void
+kt_member_item_class_init (KtMemberItemClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kt_member_item_finalize;
+}
+
+static void
+kt_member_item_init (KtMemberItem *self)
+{
+}
+
+/**
+ * kt_member_item_new:
+ * @member: (transfer full): the row
+ */
+KtMemberItem *
+kt_member_item_new (KtMember *member)
+{
+  KtMemberItem *self = g_object_new (KT_TYPE_MEMBER_ITEM, NULL);
+
+  self->member = member;
+  return self;
+}
+
+const KtMember *
+kt_member_item_get_member (KtMemberItem *self)
+{
+  g_return_val_if_fail (KT_IS_MEMBER_ITEM (self), NULL);
+  return self->member;
+}
+
+/* ---- KtMemberListModel --------------------------------------------------- */
+
+struct _KtMemberListModel
+{
+  GObject       parent_instance;
+
+  KtStore      *store;        /* not owned: outlives the model */
+  char         *text;
+  KtMemberSort  sort;
+  gboolean      descending;
+
+  guint         n_items;
+  GHashTable   *pages;        /* page number -> GPtrArray of KtMemberItem */
+  GQueue        recent;       /* page numbers, most recently used first */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (KtMemberListModel, kt_member_list_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static void
+forget_pages (KtMemberListModel *self)
+{
+  g_hash_table_remove_all (self->pages);
+  g_queue_clear (&self->recent);
+}
+
+static void
+touch_page (KtMemberListModel *self,
+            guint              page)
+{
+  g_queue_remove (&self->recent, GUINT_TO_POINTER (page));
+  g_queue_push_head (&self->recent, GUINT_TO_POINTER (page));
+
+  while (g_queue_get_length (&self->recent) > MAX_PAGES)
+    {
+      guint oldest = GPOINTER_TO_UINT (g_queue_pop_tail (&self->recent));
+      g_hash_table_remove (self->pages, GUINT_TO_POINTER (oldest));
+    }
+}
+
+static KtMemberQuery
+current_query (KtMemberListModel *self)
+{
+  KtMemberQuery query = { self->text, self->sort, self->descending };
+
+  return query;
+}
+
+static GPtrArray *
+read_page (KtMemberListModel *self,
+           guint              page)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  KtMemberQuery query = current_query (self);
+  const KtMember *after = NULL;
+  GPtrArray *previous;
+  GPtrArray *items;
+
+  previous = page > 0 ? g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page - 1)) : NULL;
+  if (previous != NULL && previous->len == PAGE_SIZE)
+    after = kt_member_item_get_member (g_ptr_array_index (previous, PAGE_SIZE - 1));
+
+  rows = kt_store_member_page (self->store, &query, after, page * PAGE_SIZE, PAGE_SIZE, &error);
+  if (rows == NULL)
+    {
+      g_warning ("Cannot read members %u–%u: %s",
+                 page * PAGE_SIZE, page * PAGE_SIZE + PAGE_SIZE - 1, error->message);
+      rows = g_ptr_array_new ();
+    }
+
+  items = g_ptr_array_new_full (rows->len, g_object_unref);
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (items, kt_member_item_new (g_steal_pointer (&rows->pdata[i])));
+  return items;
+}
+
+static GType
+kt_member_list_model_get_item_type (GListModel *model)
+{
+  return KT_TYPE_MEMBER_ITEM;
+}
+
+static guint
+kt_member_list_model_get_n_items (GListModel *model)
+{
+  return KT_MEMBER_LIST_MODEL (model)->n_items;
+}
+
+static gpointer
+kt_member_list_model_get_item (GListModel *model,
+                               guint       position)
+{
+  KtMemberListModel *self = KT_MEMBER_LIST_MODEL (model);
+  guint page = position / PAGE_SIZE;
+  guint index = position % PAGE_SIZE;
+  GPtrArray *items;
+
+  if (position >= self->n_items)
+    return NULL;
+
+  items = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (page));
+  if (items == NULL)
+    {
+      items = read_page (self, page);
+      g_hash_table_insert (self->pages, GUINT_TO_POINTER (page), items);
+    }
+  touch_page (self, page);
+
+  /* The register changed under us (another program wrote to it): show an
+   * empty row rather than nothing until the next reload. */
+  if (index >= items->len)
+    return kt_member_item_new (kt_member_new ());
+
+  return g_object_ref (g_ptr_array_index (items, index));
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = kt_member_list_model_get_item_type;
+  iface->get_n_items = kt_member_list_model_get_n_items;
+  iface->get_item = kt_member_list_model_get_item;
+}
+
+static void
+kt_member_list_model_finalize (GObject *object)
+{
+  KtMemberListModel *self = KT_MEMBER_LIST_MODEL (object);
+
+  forget_pages (self);
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->text, g_free);
+  G_OBJECT_CLASS (kt_member_list_model_parent_class)->finalize (object);
+}
+
+static void
+kt_member_list_model_class_init (KtMemberListModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = kt_member_list_model_finalize;
+}
+
+static void
+kt_member_list_model_init (KtMemberListModel *self)
+{
+  self->pages = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                       (GDestroyNotify) g_ptr_array_unref);
+  g_queue_init (&self->recent);
+  self->text = g_strdup ("");
+}
+
+/**
+ * kt_member_list_model_new:
+ * @store: the register; it must outlive the model
+ *
+ * Returns: (transfer full): every listed member, sorted by name
+ */
+KtMemberListModel *
+kt_member_list_model_new (KtStore *store)
+{
+  KtMemberListModel *self;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  self = g_object_new (KT_TYPE_MEMBER_LIST_MODEL, NULL);
+  self->store = store;
+  kt_member_list_model_reload (self);
+  return self;
+}
+
+void
+kt_member_list_model_reload (KtMemberListModel *self)
+{
+  g_autoptr(GError) error = NULL;
+  KtMemberQuery query = current_query (self);
+  guint old_n_items = self->n_items;
+  guint n_items = 0;
+
+  g_return_if_fail (KT_IS_MEMBER_LIST_MODEL (self));
+
+  if (!kt_store_member_count (self->store, &query, &n_items, &error))
+    {
+      g_warning ("Cannot count members: %s", error->message);
+      n_items = 0;
+    }
+
+  forget_pages (self);
+  self->n_items = n_items;
+  if (old_n_items > 0 || n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, n_items);
+}
+
+void
+kt_member_list_model_set_query (KtMemberListModel *self,
+                                const char        *text,
+                                KtMemberSort       sort,
+                                gboolean           descending)
+{
+  g_return_if_fail (KT_IS_MEMBER_LIST_MODEL (self));
+  g_return_if_fail (sort <= KT_MEMBER_SORT_LAST);
+
+  if (text == NULL)
+    text = "";
+  if (g_str_equal (text, self->text) && sort == self->sort &&
+      !descending == !self->descending)
+    return;
+
+  g_free (self->text);
+  self->text = g_strdup (text);
+  self->sort = sort;
+  self->descending = !!descending;
+  kt_member_list_model_reload (self);
+}
+
+const char *
+kt_member_list_model_get_text (KtMemberListModel *self)
+{
+  g_return_val_if_fail (KT_IS_MEMBER_LIST_MODEL (self), NULL);
+  return self->text;
+}
+
+guint
+kt_member_list_model_find (KtMemberListModel *self,
+                           gint64             member_id)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (KT_IS_MEMBER_LIST_MODEL (self), G_MAXUINT);
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GPtrArray *items = value;
+
+      for (guint i = 0; i < items->len; i++)
+        if (kt_member_item_get_member (g_ptr_array_index (items, i))->id == member_id)
+          return GPOINTER_TO_UINT (key) * PAGE_SIZE + i;
+    }
+  return G_MAXUINT;
+}
+
+guint
+kt_member_list_model_get_cached_rows (KtMemberListModel *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+  guint rows = 0;
+
+  g_return_val_if_fail (KT_IS_MEMBER_LIST_MODEL (self), 0);
+
+  g_hash_table_iter_init (&iter, self->pages);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    rows += ((GPtrArray *) value)->len;
+  return rows;
+}

@@ -1,0 +1,143 @@
+/* kt-store-schema.c
+ *
+ * Copyright 2026 The Kartoteka authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The register's schema, as a list of migrations. Never edit a migration
+ * that has shipped: add the next one.
+ *
+ * Conventions: money in minor units (INTEGER), dates as ISO text in local
+ * time, sortable columns NOT NULL (empty string for "none") so that keyset
+ * paging compares plain values. The FTS5 table and its triggers are the
+ * only SQLite-specific part and live here alone.
+ */
+
+#include "config.h"
+
+#include "store/kt-store-schema.h"
+
+static const char migration_1[] =
+  "CREATE TABLE settings ("
+  "  key   TEXT PRIMARY KEY NOT NULL,"
+  "  value TEXT NOT NULL"
+  ");"
+  "INSERT INTO settings (key, value) VALUES"
+  "  ('shop_name', ''), ('currency', 'EUR'), ('card_prefix', '00');"
+
+  "CREATE TABLE members ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  name           TEXT NOT NULL DEFAULT '',"
+  "  phone          TEXT NOT NULL DEFAULT '',"
+  "  email          TEXT NOT NULL DEFAULT '',"
+  "  birth_date     TEXT,"
+  "  notes          TEXT NOT NULL DEFAULT '',"
+  "  consent        INTEGER NOT NULL DEFAULT 0,"
+  "  consent_date   TEXT,"
+  "  referrer_id    INTEGER REFERENCES members (id),"
+  "  status         INTEGER NOT NULL DEFAULT 0 CHECK (status BETWEEN 0 AND 2),"
+  "  joined         TEXT NOT NULL,"
+  "  archived       INTEGER NOT NULL DEFAULT 0,"
+  "  erased         INTEGER NOT NULL DEFAULT 0,"
+  /* counters, kept in the same transaction as every purchase */
+  "  card           TEXT NOT NULL DEFAULT '',"
+  "  total_spent    INTEGER NOT NULL DEFAULT 0,"
+  "  purchase_count INTEGER NOT NULL DEFAULT 0,"
+  "  last_visit     TEXT NOT NULL DEFAULT '',"
+  "  points         INTEGER NOT NULL DEFAULT 0,"
+  /* derived keys, written by the store from the fields above */
+  "  name_key       TEXT NOT NULL DEFAULT '',"
+  "  phone_key      TEXT NOT NULL DEFAULT '',"
+  "  email_key      TEXT NOT NULL DEFAULT '',"
+  "  search_text    TEXT NOT NULL DEFAULT ''"
+  ");"
+
+  "CREATE TABLE card_batches ("
+  "  id       INTEGER PRIMARY KEY,"
+  "  created  TEXT NOT NULL,"
+  "  count    INTEGER NOT NULL CHECK (count > 0),"
+  "  note     TEXT NOT NULL DEFAULT ''"
+  ");"
+
+  "CREATE TABLE cards ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  number      TEXT NOT NULL,"
+  "  symbology   INTEGER NOT NULL DEFAULT 0,"
+  "  state       INTEGER NOT NULL CHECK (state BETWEEN 0 AND 4),"
+  "  member_id   INTEGER REFERENCES members (id),"
+  "  batch_id    INTEGER REFERENCES card_batches (id),"
+  "  issued      TEXT,"
+  "  changed     TEXT NOT NULL,"
+  "  replaced_by INTEGER REFERENCES cards (id),"
+  "  CHECK ((state = 0) = (member_id IS NULL))"
+  ");"
+
+  "CREATE TABLE purchases ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  member_id       INTEGER NOT NULL REFERENCES members (id),"
+  "  card_id         INTEGER REFERENCES cards (id),"
+  "  at              TEXT NOT NULL,"
+  "  amount          INTEGER NOT NULL CHECK (amount >= 0),"
+  "  items           INTEGER NOT NULL DEFAULT 1 CHECK (items >= 0),"
+  "  category        TEXT NOT NULL DEFAULT '',"
+  "  discount        INTEGER NOT NULL DEFAULT 0 CHECK (discount BETWEEN 0 AND amount),"
+  "  points_earned   INTEGER NOT NULL DEFAULT 0,"
+  "  points_redeemed INTEGER NOT NULL DEFAULT 0,"
+  "  paid            INTEGER NOT NULL"
+  ");"
+
+  /* kind: 0 earn, 1 redeem, 2 expire, 3 adjust, 4 transfer */
+  "CREATE TABLE points_ledger ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  member_id   INTEGER NOT NULL REFERENCES members (id),"
+  "  purchase_id INTEGER REFERENCES purchases (id),"
+  "  at          TEXT NOT NULL,"
+  "  kind        INTEGER NOT NULL CHECK (kind BETWEEN 0 AND 4),"
+  "  points      INTEGER NOT NULL,"
+  "  reason      TEXT NOT NULL DEFAULT ''"
+  ");"
+
+  "CREATE VIRTUAL TABLE member_search USING fts5 ("
+  "  search_text, content = 'members', content_rowid = 'id',"
+  "  tokenize = 'unicode61', prefix = '1 2 3'"
+  ");"
+  "CREATE TRIGGER members_search_insert AFTER INSERT ON members BEGIN"
+  "  INSERT INTO member_search (rowid, search_text) VALUES (new.id, new.search_text);"
+  "END;"
+  "CREATE TRIGGER members_search_delete AFTER DELETE ON members BEGIN"
+  "  INSERT INTO member_search (member_search, rowid, search_text)"
+  "    VALUES ('delete', old.id, old.search_text);"
+  "END;"
+  "CREATE TRIGGER members_search_update AFTER UPDATE OF search_text ON members BEGIN"
+  "  INSERT INTO member_search (member_search, rowid, search_text)"
+  "    VALUES ('delete', old.id, old.search_text);"
+  "  INSERT INTO member_search (rowid, search_text) VALUES (new.id, new.search_text);"
+  "END;"
+
+  /* Indexes. The list shows members that are not archived, so its sort
+   * orders are partial indexes over those; each ends in the rowid, which
+   * makes (key, id) a unique order for keyset paging. */
+  "CREATE INDEX members_by_name ON members (name_key) WHERE archived = 0;"
+  "CREATE INDEX members_by_card ON members (card) WHERE archived = 0;"
+  "CREATE INDEX members_by_phone ON members (phone) WHERE archived = 0;"
+  "CREATE INDEX members_by_status ON members (status, name_key) WHERE archived = 0;"
+  "CREATE INDEX members_by_total ON members (total_spent) WHERE archived = 0;"
+  "CREATE INDEX members_by_purchases ON members (purchase_count) WHERE archived = 0;"
+  "CREATE INDEX members_by_last_visit ON members (last_visit) WHERE archived = 0;"
+  "CREATE INDEX members_by_points ON members (points) WHERE archived = 0;"
+  "CREATE INDEX members_by_phone_key ON members (phone_key) WHERE phone_key <> '';"
+  "CREATE INDEX members_by_email_key ON members (email_key) WHERE email_key <> '';"
+  "CREATE INDEX members_by_referrer ON members (referrer_id) WHERE referrer_id IS NOT NULL;"
+  "CREATE UNIQUE INDEX cards_by_number ON cards (number);"
+  "CREATE INDEX cards_by_member ON cards (member_id);"
+  "CREATE UNIQUE INDEX cards_one_active ON cards (member_id) WHERE state = 1;"
+  "CREATE INDEX cards_by_batch ON cards (batch_id) WHERE batch_id IS NOT NULL;"
+  "CREATE INDEX purchases_by_member ON purchases (member_id, at);"
+  "CREATE INDEX points_by_member ON points_ledger (member_id, at);"
+  "CREATE INDEX points_by_purchase ON points_ledger (purchase_id) WHERE purchase_id IS NOT NULL;";
+
+const char *const _kt_store_migrations[] = {
+  migration_1,
+};
+
+const gsize _kt_store_n_migrations = G_N_ELEMENTS (_kt_store_migrations);

@@ -1,0 +1,395 @@
+/* test-gui-window.c
+ *
+ * Copyright 2026 The Kartoteka authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The real main window on a generated register, driven the way a person
+ * (or a barcode scanner) drives it: typing into the search field, pressing
+ * Enter after a card number, clicking a column header. Needs a display:
+ * run under xvfb-run; without one the test is skipped (exit 77).
+ */
+
+#define G_LOG_DOMAIN "test-gui-window"
+
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "core/kt-card-number.h"
+#include "core/kt-text.h"
+#include "gui/kt-window.h"
+#include "store/kt-member-list-model.h"
+#include "kt-test-util.h"
+
+#define DEMO_MEMBERS   300
+#define DEMO_PURCHASES 2000
+/* Longer than the search field's delay (120 ms) and a few frames. */
+#define WAIT_TIMEOUT_MS 10000
+
+typedef struct
+{
+  KtTestRegister  reg;
+  KtWindow       *window;
+  guint           n_members;
+  gint64          known_id;
+  char           *known_card;
+  gint64          blocked_id;
+  char           *blocked_card;
+  char           *lost_card;
+} Fixture;
+
+/* ---- waiting for the main loop ------------------------------------------- */
+
+typedef gboolean (*Condition) (Fixture *fixture);
+
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+wait_until (Fixture   *fixture,
+            Condition  condition)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timed_out_cb, &timed_out);
+
+  while (!condition (fixture) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  if (!timed_out)
+    g_source_remove (timeout_id);
+  return condition (fixture);
+}
+
+/* Lets the main loop run for a while: for the search field's delay. */
+static void
+wait_ms (guint milliseconds)
+{
+  gboolean timed_out = FALSE;
+
+  g_timeout_add (milliseconds, timed_out_cb, &timed_out);
+  while (!timed_out)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static gboolean
+rows_are_shown (Fixture *fixture)
+{
+  return kt_window_get_member_model (fixture->window) != NULL &&
+         g_list_model_get_n_items (kt_window_get_member_model (fixture->window)) > 0 &&
+         kt_window_get_bound_rows (fixture->window) > 0;
+}
+
+/* ---- helpers ------------------------------------------------------------- */
+
+static GListModel *
+member_model (Fixture *fixture)
+{
+  return kt_window_get_member_model (fixture->window);
+}
+
+static const KtMember *
+row (Fixture *fixture,
+     guint    position)
+{
+  g_autoptr(KtMemberItem) item = g_list_model_get_item (member_model (fixture), position);
+
+  g_assert_nonnull (item);
+  /* The model keeps its rows; the member outlives this reference. */
+  return kt_member_item_get_member (item);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *root,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkColumnViewColumn *
+find_column (Fixture    *fixture,
+             const char *title)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_COLUMN_VIEW);
+  GListModel *columns;
+
+  g_assert_nonnull (view);
+  columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+type_search (Fixture    *fixture,
+             const char *text)
+{
+  gtk_editable_set_text (kt_window_get_search_entry (fixture->window), text);
+  /* The search runs after the field's delay, as it does for a person. */
+  wait_ms (400);
+}
+
+static void
+scan (Fixture    *fixture,
+      const char *number)
+{
+  GtkEditable *entry = kt_window_get_search_entry (fixture->window);
+
+  /* A scanner types the digits and Enter. */
+  gtk_editable_set_text (entry, number);
+  g_signal_emit_by_name (entry, "activate");
+  wait_ms (50);
+}
+
+static char *
+issue_card (KtStore *store,
+            gint64   member_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KtCard) card = kt_store_card_issue (store, member_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (card);
+  return g_strdup (card->number);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  KtDemoOptions options = { DEMO_MEMBERS, DEMO_PURCHASES, 7, "2026-01-31" };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KtCard) replacement = NULL;
+  KtStore *store;
+
+  kt_test_register_open (&fixture->reg);
+  store = fixture->reg.store;
+
+  g_assert_true (kt_store_fill_demo (store, &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  /* Names no generated member has, so that what a search must find is
+   * known exactly. */
+  fixture->known_id = kt_test_add_member (store, "Quentin Quibbleworth", "+36 30 111 2222",
+                                          "quentin@example.org");
+  fixture->known_card = issue_card (store, fixture->known_id);
+  kt_test_add_member (store, "Olga Quibbleworth", "", "");
+  kt_test_add_member (store, "Quibbleworth Mária", "", "");
+
+  fixture->blocked_id = kt_test_add_member (store, "Barnabás Blockley", "", "");
+  fixture->blocked_card = issue_card (store, fixture->blocked_id);
+  g_assert_true (kt_store_card_block (store, fixture->blocked_card, &error));
+  g_assert_no_error (error);
+
+  fixture->lost_card = issue_card (store, kt_test_add_member (store, "Lorand Lostcard", "", ""));
+  replacement = kt_store_card_replace (store, fixture->lost_card, KT_CARD_LOST, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (replacement);
+
+  fixture->n_members = DEMO_MEMBERS + 5;
+
+  /* The window owns the register from here on. */
+  fixture->window = g_object_ref_sink (kt_window_new (NULL));
+  kt_window_set_store (fixture->window, g_steal_pointer (&fixture->reg.store));
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  g_assert_true (wait_until (fixture, rows_are_shown));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  gtk_window_destroy (GTK_WINDOW (fixture->window));
+  g_clear_object (&fixture->window);
+  kt_test_register_close (&fixture->reg);
+  g_clear_pointer (&fixture->known_card, g_free);
+  g_clear_pointer (&fixture->blocked_card, g_free);
+  g_clear_pointer (&fixture->lost_card, g_free);
+}
+
+/* ---- tests --------------------------------------------------------------- */
+
+static void
+test_lists_everyone (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *previous = NULL;
+  guint n_items = g_list_model_get_n_items (member_model (fixture));
+
+  g_assert_cmpuint (n_items, ==, fixture->n_members);
+
+  /* By name, as the Name column's arrow says. */
+  for (guint i = 0; i < MIN (n_items, 60); i++)
+    {
+      g_autofree char *key = kt_text_fold (row (fixture, i)->name);
+
+      if (previous != NULL)
+        g_assert_cmpstr (previous, <=, key);
+      g_free (previous);
+      previous = g_steal_pointer (&key);
+    }
+}
+
+static void
+test_search_filters_as_you_type (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  guint n_items;
+
+  type_search (fixture, "quibb");
+
+  n_items = g_list_model_get_n_items (member_model (fixture));
+  g_assert_cmpuint (n_items, ==, 3);
+  for (guint i = 0; i < n_items; i++)
+    g_assert_nonnull (strstr (row (fixture, i)->name, "Quibbleworth"));
+
+  /* Two words: both must match. */
+  type_search (fixture, "quibb olg");
+  g_assert_cmpuint (g_list_model_get_n_items (member_model (fixture)), ==, 1);
+  g_assert_cmpstr (row (fixture, 0)->name, ==, "Olga Quibbleworth");
+
+  type_search (fixture, "Zzyzx");
+  g_assert_cmpuint (g_list_model_get_n_items (member_model (fixture)), ==, 0);
+
+  type_search (fixture, "");
+  g_assert_cmpuint (g_list_model_get_n_items (member_model (fixture)), ==, fixture->n_members);
+}
+
+static void
+test_scanned_card_opens_member (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_assert_cmpint (kt_window_get_detail_member_id (fixture->window), ==, 0);
+
+  scan (fixture, fixture->known_card);
+
+  g_assert_cmpint (kt_window_get_detail_member_id (fixture->window), ==, fixture->known_id);
+  g_assert_cmpstr (kt_window_get_detail_title (fixture->window), ==, "Quentin Quibbleworth");
+  g_assert_null (kt_window_get_card_notice (fixture->window));
+}
+
+static void
+test_refused_cards_do_not_open (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  const char *notice;
+
+  scan (fixture, fixture->known_card);
+  g_assert_cmpint (kt_window_get_detail_member_id (fixture->window), ==, fixture->known_id);
+
+  /* A blocked card is refused with its state; the member on show stays. */
+  scan (fixture, fixture->blocked_card);
+  notice = kt_window_get_card_notice (fixture->window);
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (notice, fixture->blocked_card));
+  g_assert_nonnull (strstr (notice, "blocked"));
+  g_assert_nonnull (strstr (notice, "Barnabás Blockley"));
+  g_assert_cmpint (kt_window_get_detail_member_id (fixture->window), ==, fixture->known_id);
+
+  /* A lost card says so, and which card replaced it. */
+  scan (fixture, fixture->lost_card);
+  notice = kt_window_get_card_notice (fixture->window);
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (notice, "lost"));
+  g_assert_nonnull (strstr (notice, "replaced by 2"));
+  g_assert_cmpint (kt_window_get_detail_member_id (fixture->window), ==, fixture->known_id);
+}
+
+static void
+test_wrong_numbers_open_nobody (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  g_autofree char *wrong_digit = g_strdup (fixture->known_card);
+  g_autofree char *unknown = NULL;
+  int last = (int) strlen (wrong_digit) - 1;
+
+  /* One digit off: the check digit catches it; it must not find anyone. */
+  wrong_digit[last] = (char) ('0' + (wrong_digit[last] - '0' + 1) % 10);
+  scan (fixture, wrong_digit);
+  g_assert_cmpint (kt_window_get_detail_member_id (fixture->window), ==, 0);
+
+  /* A valid number that no card has. */
+  unknown = kt_card_number_make (99, KT_CARD_SEQUENCE_MAX - 1);
+  scan (fixture, unknown);
+  g_assert_cmpint (kt_window_get_detail_member_id (fixture->window), ==, 0);
+  g_assert_null (kt_window_get_card_notice (fixture->window));
+}
+
+static void
+test_header_click_sorts_in_sql (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_COLUMN_VIEW);
+  guint n_items;
+
+  /* What a click on the header does, twice: descending. */
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), find_column (fixture, "Points"),
+                                  GTK_SORT_DESCENDING);
+  wait_ms (50);
+
+  n_items = g_list_model_get_n_items (member_model (fixture));
+  g_assert_cmpuint (n_items, ==, fixture->n_members);
+  for (guint i = 1; i < n_items; i++)
+    g_assert_cmpint (row (fixture, i - 1)->points, >=, row (fixture, i)->points);
+  g_assert_cmpint (row (fixture, 0)->points, >, row (fixture, n_items - 1)->points);
+
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), find_column (fixture, "Total Spent"),
+                                  GTK_SORT_ASCENDING);
+  wait_ms (50);
+  for (guint i = 1; i < n_items; i++)
+    g_assert_cmpint (row (fixture, i - 1)->total_spent, <=, row (fixture, i)->total_spent);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping the window tests\n");
+      return 77;
+    }
+  adw_init ();
+
+  g_test_add ("/gui-window/lists-everyone", Fixture, NULL,
+              fixture_set_up, test_lists_everyone, fixture_tear_down);
+  g_test_add ("/gui-window/search-filters-as-you-type", Fixture, NULL,
+              fixture_set_up, test_search_filters_as_you_type, fixture_tear_down);
+  g_test_add ("/gui-window/scanned-card-opens-member", Fixture, NULL,
+              fixture_set_up, test_scanned_card_opens_member, fixture_tear_down);
+  g_test_add ("/gui-window/refused-cards-do-not-open", Fixture, NULL,
+              fixture_set_up, test_refused_cards_do_not_open, fixture_tear_down);
+  g_test_add ("/gui-window/wrong-numbers-open-nobody", Fixture, NULL,
+              fixture_set_up, test_wrong_numbers_open_nobody, fixture_tear_down);
+  g_test_add ("/gui-window/header-click-sorts-in-sql", Fixture, NULL,
+              fixture_set_up, test_header_click_sorts_in_sql, fixture_tear_down);
+
+  return g_test_run ();
+}
