@@ -18,6 +18,10 @@
 
 #include "core/kt-card-number.h"
 #include "core/kt-text.h"
+#include "gui/kt-batch-dialog.h"
+#include "gui/kt-card-dialog.h"
+#include "gui/kt-member-dialog.h"
+#include "gui/kt-shop-preferences.h"
 #include "gui/kt-window.h"
 #include "store/kt-member-list-model.h"
 #include "kt-test-util.h"
@@ -142,6 +146,89 @@ find_column (Fixture    *fixture,
     }
 
   g_assert_not_reached ();
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
+        return window;
+    }
+  return NULL;
+}
+
+typedef gboolean (*WidgetMatch) (GtkWidget *widget, const char *text);
+
+static GtkWidget *
+find_matching (GtkWidget   *root,
+               WidgetMatch  match,
+               const char  *text)
+{
+  if (match (root, text))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_matching (child, match, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_row_titled (GtkWidget  *widget,
+               const char *title)
+{
+  return ADW_IS_ENTRY_ROW (widget) &&
+         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_button_labelled (GtkWidget  *widget,
+                    const char *label)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+static gboolean
+is_shown_status_page (GtkWidget  *widget,
+                      const char *title_part)
+{
+  return ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_mapped (widget) &&
+         strstr (adw_status_page_get_title (ADW_STATUS_PAGE (widget)), title_part) != NULL;
+}
+
+static void
+click (GtkWidget  *window,
+       const char *label)
+{
+  GtkWidget *button = find_matching (window, is_button_labelled, label);
+
+  g_assert_nonnull (button);
+  g_signal_emit_by_name (button, "clicked");
+  wait_ms (100);
+}
+
+static void
+fill_in (GtkWidget  *window,
+         const char *title,
+         const char *text)
+{
+  GtkWidget *row = find_matching (window, is_row_titled, title);
+
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
 }
 
 static void
@@ -365,6 +452,172 @@ test_header_click_sorts_in_sql (Fixture       *fixture,
     g_assert_cmpint (row (fixture, i - 1)->total_spent, <=, row (fixture, i)->total_spent);
 }
 
+static void
+test_new_member_gets_a_card (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  GtkWidget *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-member", NULL);
+  wait_ms (100);
+  dialog = find_toplevel (KT_TYPE_MEMBER_DIALOG);
+  g_assert_nonnull (dialog);
+
+  fill_in (dialog, "Name", "Wilhelmina Zwartkop");
+  fill_in (dialog, "Phone", "+36 1 555 0199");
+  click (dialog, "_Add");
+
+  /* Added, on show, in the list, and with a card as the form offered. */
+  g_assert_null (find_toplevel (KT_TYPE_MEMBER_DIALOG));
+  g_assert_cmpstr (kt_window_get_detail_title (fixture->window), ==, "Wilhelmina Zwartkop");
+  g_assert_cmpuint (g_list_model_get_n_items (member_model (fixture)), ==, fixture->n_members + 1);
+
+  type_search (fixture, "zwartkop");
+  g_assert_cmpuint (g_list_model_get_n_items (member_model (fixture)), ==, 1);
+  g_assert_true (kt_card_number_is_in_store (row (fixture, 0)->card));
+}
+
+static void
+test_member_needs_a_name (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  GtkWidget *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-member", NULL);
+  wait_ms (100);
+  dialog = find_toplevel (KT_TYPE_MEMBER_DIALOG);
+  g_assert_nonnull (dialog);
+
+  /* A phone but no name: the library refuses, the dialog stays open. */
+  fill_in (dialog, "Phone", "+36 1 555 0100");
+  click (dialog, "_Add");
+  g_assert_true (find_toplevel (KT_TYPE_MEMBER_DIALOG) == dialog);
+  g_assert_cmpuint (g_list_model_get_n_items (member_model (fixture)), ==, fixture->n_members);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_blank_batch_reports_its_numbers (Fixture       *fixture,
+                                      gconstpointer  user_data)
+{
+  KtStore *store = kt_window_get_store (fixture->window);
+  g_autoptr(KtCard) first_card = NULL;
+  g_autoptr(KtCard) last_card = NULL;
+  g_auto(GStrv) words = NULL;
+  GtkWidget *dialog;
+  GtkWidget *page;
+  guint64 first, last;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.issue-blank-cards", NULL);
+  wait_ms (100);
+  dialog = find_toplevel (KT_TYPE_BATCH_DIALOG);
+  g_assert_nonnull (dialog);
+  click (dialog, "C_reate");
+
+  page = find_matching (dialog, is_shown_status_page, "100 Blank Cards Created");
+  g_assert_nonnull (page);
+
+  /* "Batch 1: cards 2990000000301 to 2990000000400": the numbers the
+   * printer must be sent are really the batch's first and last. */
+  words = g_strsplit (adw_status_page_get_description (ADW_STATUS_PAGE (page)), " ", -1);
+  g_assert_cmpuint (g_strv_length (words), ==, 6);
+  first_card = kt_store_card_lookup (store, words[3], NULL);
+  last_card = kt_store_card_lookup (store, words[5], NULL);
+  g_assert_nonnull (first_card);
+  g_assert_nonnull (last_card);
+  g_assert_cmpint (first_card->state, ==, KT_CARD_BLANK);
+  g_assert_cmpint (first_card->batch_id, ==, last_card->batch_id);
+  g_assert_true (kt_card_number_split (words[3], NULL, &first));
+  g_assert_true (kt_card_number_split (words[5], NULL, &last));
+  g_assert_cmpuint (last - first, ==, 99);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_replacing_a_lost_card (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  KtStore *store = kt_window_get_store (fixture->window);
+  g_autoptr(KtCard) old_card = NULL;
+  g_autoptr(KtMember) member = NULL;
+  const char *notice;
+  GtkWidget *dialog;
+
+  kt_window_show_member (fixture->window, fixture->known_id);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.replace-card", "s",
+                              fixture->known_card);
+  wait_ms (100);
+  dialog = find_toplevel (KT_TYPE_CARD_DIALOG);
+  g_assert_nonnull (dialog);
+  click (dialog, "_Replace");
+  g_assert_null (find_toplevel (KT_TYPE_CARD_DIALOG));
+
+  old_card = kt_store_card_lookup (store, fixture->known_card, NULL);
+  member = kt_store_member_get (store, fixture->known_id, NULL);
+  g_assert_cmpint (old_card->state, ==, KT_CARD_LOST);
+  g_assert_cmpstr (member->card, !=, fixture->known_card);
+  g_assert_true (kt_card_number_is_in_store (member->card));
+
+  /* The old card is refused now, naming the new one; the new one opens. */
+  scan (fixture, fixture->known_card);
+  notice = kt_window_get_card_notice (fixture->window);
+  g_assert_nonnull (notice);
+  g_assert_nonnull (strstr (notice, member->card));
+
+  kt_window_show_member (fixture->window, fixture->blocked_id);
+  scan (fixture, member->card);
+  g_assert_cmpint (kt_window_get_detail_member_id (fixture->window), ==, fixture->known_id);
+}
+
+static void
+test_shop_settings_are_saved (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  KtStore *store = kt_window_get_store (fixture->window);
+  g_autofree char *name = NULL;
+  GtkWidget *preferences;
+  GtkWidget *row;
+
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.shop-settings", NULL);
+  wait_ms (100);
+  preferences = find_toplevel (KT_TYPE_SHOP_PREFERENCES);
+  g_assert_nonnull (preferences);
+
+  row = find_matching (preferences, is_row_titled, "Shop Name");
+  g_assert_nonnull (row);
+  gtk_editable_set_text (GTK_EDITABLE (row), "Corner Shop");
+  g_signal_emit_by_name (row, "apply");
+
+  name = kt_store_get_setting (store, KT_SETTING_SHOP_NAME);
+  g_assert_cmpstr (name, ==, "Corner Shop");
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+static void
+test_archive_and_undo (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  kt_window_show_member (fixture->window, fixture->known_id);
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.archive-member", NULL);
+  wait_ms (50);
+
+  /* Gone from the list and from the pane... */
+  g_assert_cmpuint (g_list_model_get_n_items (member_model (fixture)), ==, fixture->n_members - 1);
+  g_assert_cmpint (kt_window_get_detail_member_id (fixture->window), ==, 0);
+  type_search (fixture, "quentin");
+  g_assert_cmpuint (g_list_model_get_n_items (member_model (fixture)), ==, 0);
+
+  /* ...and back with the toast's Undo. */
+  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.restore-member", "x",
+                              fixture->known_id);
+  wait_ms (50);
+  g_assert_cmpuint (g_list_model_get_n_items (member_model (fixture)), ==, 1);
+  g_assert_cmpint (kt_window_get_detail_member_id (fixture->window), ==, fixture->known_id);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -390,6 +643,19 @@ main (int   argc,
               fixture_set_up, test_wrong_numbers_open_nobody, fixture_tear_down);
   g_test_add ("/gui-window/header-click-sorts-in-sql", Fixture, NULL,
               fixture_set_up, test_header_click_sorts_in_sql, fixture_tear_down);
+
+  g_test_add ("/gui-window/new-member-gets-a-card", Fixture, NULL,
+              fixture_set_up, test_new_member_gets_a_card, fixture_tear_down);
+  g_test_add ("/gui-window/member-needs-a-name", Fixture, NULL,
+              fixture_set_up, test_member_needs_a_name, fixture_tear_down);
+  g_test_add ("/gui-window/blank-batch-reports-its-numbers", Fixture, NULL,
+              fixture_set_up, test_blank_batch_reports_its_numbers, fixture_tear_down);
+  g_test_add ("/gui-window/replacing-a-lost-card", Fixture, NULL,
+              fixture_set_up, test_replacing_a_lost_card, fixture_tear_down);
+  g_test_add ("/gui-window/shop-settings-are-saved", Fixture, NULL,
+              fixture_set_up, test_shop_settings_are_saved, fixture_tear_down);
+  g_test_add ("/gui-window/archive-and-undo", Fixture, NULL,
+              fixture_set_up, test_archive_and_undo, fixture_tear_down);
 
   return g_test_run ();
 }

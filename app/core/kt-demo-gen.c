@@ -14,11 +14,14 @@
  * operations only. Each member has separate streams for its visit rhythm,
  * its profile and its purchases, so any member can be recomputed alone.
  *
- * Exact totals while streaming: a first pass adds up every member's
- * expected number of visits (its weight); member i then gets
- * floor (N * S_i / W) - floor (N * S_i-1 / W) purchases, where S_i is the
- * sum of the weights up to i. That is proportional, never negative, and adds
- * up to exactly N.
+ * Exact totals while streaming: most members sign up at the till while
+ * buying, which is their first purchase. A first pass counts those and adds
+ * up every member's expected number of further visits (its weight); member
+ * i then gets its sign-up purchase plus floor (R * S_i / W) -
+ * floor (R * S_i-1 / W) more, where R is what remains of the N purchases
+ * and S_i the sum of the weights up to i. That is proportional, never
+ * negative, and adds up to exactly N. (When N is smaller than the number of
+ * sign-up purchases, those are spread the same way instead.)
  *
  * Seasonality: every day of the history has an intensity (month, weekday,
  * holidays). A member's visits are stratified over the cumulative intensity
@@ -405,7 +408,7 @@ static const char *const hu_family[] = {
 static const char *const en_notes[] = {
   "Prefers text messages to calls.",
   "Asks for paper receipts.",
-  "Gluten-free: tell her about new products.",
+  "Gluten-free: mention new products.",
   "Regular at the Saturday tasting.",
   "Card replaced after the old one was damaged.",
   "Buys for the office on Fridays.",
@@ -568,8 +571,13 @@ typedef struct
   guint          end_day;     /* the last day the member buys */
   guint          block_day;   /* when blocked: the day the card was blocked */
   guint          basket;
-  guint64        weight;      /* expected visits, thousandths */
+  gboolean       bought_at_sign_up;
+  guint64        weight;      /* expected visits after signing up, thousandths */
 } Rhythm;
+
+/* Most people sign up at the till, while buying; the others filled in a
+ * form, and some of them never came back. */
+#define BOUGHT_AT_SIGN_UP_BASIS_POINTS 9200
 
 /* ---- the generator ---------------------------------------------------- */
 
@@ -588,6 +596,11 @@ struct _KtDemoGen
   guint64        *cumulative;   /* intensity before each day; last_day + 2 entries */
   guint64         year_mass;    /* intensity of an average year */
 
+  /* Sharing out the purchases; see the top of the file. */
+  gboolean        sign_up_first;    /* every sign-up purchase, then the rest */
+  gboolean        all_alike;        /* the rest shared evenly */
+  guint64         n_sign_ups;
+  guint64         sign_ups_done;
   guint64         total_weight;
   guint64         weight_done;
   guint           position;
@@ -669,8 +682,10 @@ member_rhythm (KtDemoGen *gen,
       out->end_day = MIN (out->end_day, out->block_day - 1);
     }
 
+  /* A one-off visitor's one visit is the sign-up purchase. */
+  out->bought_at_sign_up = rng_chance (&rng, BOUGHT_AT_SIGN_UP_BASIS_POINTS);
   if (out->rhythm == KT_DEMO_RHYTHM_ONCE)
-    out->weight = 1000;
+    out->weight = 0;
   else
     out->weight = MAX (1, (guint64) rate * 10 *
                           window_mass (gen, out->join_day, out->end_day) / gen->year_mass);
@@ -686,15 +701,52 @@ member_language (KtDemoGen *gen,
   return rng_pick (&rng, language_weights, KT_DEMO_N_LANGUAGES);
 }
 
-/* How many purchases the members before `weight_sum` got, in total. */
+/* The part of `amount` that falls to the shares up to `part` of `whole`,
+ * rounded down; exactly `amount` at the end. */
 static guint64
-purchases_up_to (KtDemoGen *gen,
-                 guint64    weight_sum)
+share_up_to (guint64 part,
+             guint64 whole,
+             guint64 amount)
 {
-  if (weight_sum >= gen->total_weight)
-    return gen->n_purchases;
-  return (guint64) floor ((double) weight_sum / (double) gen->total_weight *
-                          (double) gen->n_purchases);
+  if (part >= whole)
+    return amount;
+  return (guint64) floor ((double) part / (double) whole * (double) amount);
+}
+
+/* Decides, after the first pass, how the purchases are shared out. */
+static void
+plan_shares (KtDemoGen *gen)
+{
+  gen->sign_up_first = gen->n_sign_ups <= gen->n_purchases;
+  /* Only one-off visitors, and more purchases than sign-ups: they come back
+   * after all, all alike. */
+  gen->all_alike = gen->total_weight == 0;
+  if (gen->all_alike)
+    gen->total_weight = gen->n_members;
+}
+
+/* How many purchases the next member gets. */
+static guint
+member_purchases (KtDemoGen    *gen,
+                  const Rhythm *rhythm)
+{
+  guint64 sign_up = rhythm->bought_at_sign_up ? 1 : 0;
+  guint64 weight = gen->all_alike ? 1 : rhythm->weight;
+  guint64 before;
+  guint64 after;
+
+  if (!gen->sign_up_first)
+    {
+      before = share_up_to (gen->sign_ups_done, gen->n_sign_ups, gen->n_purchases);
+      gen->sign_ups_done += sign_up;
+      after = share_up_to (gen->sign_ups_done, gen->n_sign_ups, gen->n_purchases);
+      return (guint) (after - before);
+    }
+
+  before = share_up_to (gen->weight_done, gen->total_weight, gen->n_purchases - gen->n_sign_ups);
+  gen->weight_done += weight;
+  after = share_up_to (gen->weight_done, gen->total_weight, gen->n_purchases - gen->n_sign_ups);
+  return (guint) (sign_up + after - before);
 }
 
 static void
@@ -763,6 +815,14 @@ check_options (guint          members,
                    _("A demo shop has at most %u purchases"), KT_DEMO_PURCHASES_MAX);
       return FALSE;
     }
+  /* A member's purchases are held in memory together: keep that small. */
+  if (purchases / members >= KT_DEMO_PURCHASES_PER_MEMBER_MAX)
+    {
+      g_set_error (error, KT_ERROR, KT_ERROR_INVALID,
+                   _("A demo shop has fewer than %u purchases per member"),
+                   KT_DEMO_PURCHASES_PER_MEMBER_MAX);
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -814,7 +874,9 @@ kt_demo_gen_new (guint          members,
 
       member_rhythm (gen, i, &rhythm);
       gen->total_weight += rhythm.weight;
+      gen->n_sign_ups += rhythm.bought_at_sign_up ? 1 : 0;
     }
+  plan_shares (gen);
 
   return g_steal_pointer (&gen);
 }
@@ -1087,7 +1149,7 @@ make_phone (Rng            *rng,
   guint a = (guint) rng_below (rng, 1000);
   guint b = (guint) rng_below (rng, 100);
   guint c = (guint) rng_below (rng, 100);
-  guint landline = rng_chance (rng, 1000);
+  gboolean landline = rng_chance (rng, 1000);
 
   switch (language)
     {
@@ -1382,9 +1444,7 @@ make_visits (KtDemoGen    *gen,
   if (n == 0)
     return;
 
-  /* Most people sign up at the till, while buying; a one-off visitor
-   * always does. */
-  if (rhythm->rhythm == KT_DEMO_RHYTHM_ONCE || rng_chance (rng, 8500))
+  if (rhythm->bought_at_sign_up)
     {
       stamps[first++] = joined_at + 60 + (gint64) rng_below (rng, 900);
       if (rhythm->end_day > rhythm->join_day)
@@ -1455,7 +1515,6 @@ kt_demo_gen_next_member (KtDemoGen    *gen,
   Rhythm rhythm;
   Rng profile;
   Rng buying;
-  guint64 before;
   guint n;
   gint64 joined_at;
   gint64 lost_at;
@@ -1468,9 +1527,7 @@ kt_demo_gen_next_member (KtDemoGen    *gen,
     return FALSE;
 
   member_rhythm (gen, index, &rhythm);
-  before = purchases_up_to (gen, gen->weight_done);
-  gen->weight_done += rhythm.weight;
-  n = (guint) (purchases_up_to (gen, gen->weight_done) - before);
+  n = member_purchases (gen, &rhythm);
   ensure_capacity (gen, n);
 
   rng_seed (&profile, gen->seed, index, STREAM_PROFILE);

@@ -27,6 +27,7 @@ G_BEGIN_DECLS
 /* Upper bounds that keep every counter of the generator in 64 bits. */
 #define KT_DEMO_MEMBERS_MAX   10000000u
 #define KT_DEMO_PURCHASES_MAX 200000000u
+#define KT_DEMO_PURCHASES_PER_MEMBER_MAX 1000u
 
 typedef enum
 {

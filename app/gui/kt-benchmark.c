@@ -27,6 +27,8 @@
 /* 200 steps from top to bottom, then jumps to random places. */
 #define LINEAR_STEPS 200
 #define RANDOM_STEPS 20
+/* How long the list stays still before memory is measured again. */
+#define SETTLE_MS 1500
 /* A register that does not open within this time will not open. */
 #define GIVE_UP_AFTER_US (G_USEC_PER_SEC * 600)
 
@@ -51,11 +53,22 @@ typedef struct
   Phase          phase;
 } KtBenchmark;
 
+/* When the window goes away its surface drops the frame clock's handlers
+ * by itself: only one still connected is disconnected. */
+static void
+stop_watching_frames (KtBenchmark *self)
+{
+  if (self->clock != NULL && self->after_paint_id != 0 &&
+      g_signal_handler_is_connected (self->clock, self->after_paint_id))
+    g_signal_handler_disconnect (self->clock, self->after_paint_id);
+  self->after_paint_id = 0;
+  g_clear_object (&self->clock);
+}
+
 static void
 kt_benchmark_free (KtBenchmark *self)
 {
-  g_clear_signal_handler (&self->after_paint_id, self->clock);
-  g_clear_object (&self->clock);
+  stop_watching_frames (self);
   g_clear_pointer (&self->rand, g_rand_free);
   g_free (self);
 }
@@ -97,14 +110,26 @@ member_count (KtBenchmark *self)
   return model != NULL ? g_list_model_get_n_items (model) : 0;
 }
 
+/* Memory after scrolling is read once the list has been still for a
+ * moment, as it is when a person stops scrolling and looks. */
+static gboolean
+measure_after_scroll_cb (gpointer user_data)
+{
+  printf ("rss_after_scroll_kb=%" G_GUINT64_FORMAT "\n", resident_kb ());
+  fflush (stdout);
+
+  g_application_quit (g_application_get_default ());
+  return G_SOURCE_REMOVE;
+}
+
 static void
 finish (KtBenchmark *self)
 {
-  printf ("rss_after_scroll_kb=%" G_GUINT64_FORMAT "\n", resident_kb ());
   print_ms ("scroll_ms", g_get_monotonic_time () - self->scroll_started_at);
 
   self->phase = PHASE_DONE;
-  g_application_quit (g_application_get_default ());
+  stop_watching_frames (self);
+  g_timeout_add (SETTLE_MS, measure_after_scroll_cb, NULL);
 }
 
 /* The list is on screen when the register is open and either empty or

@@ -100,7 +100,7 @@ edit_member_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static void
+static gboolean
 set_archived (KtWindow *self,
               gint64    member_id,
               gboolean  archived)
@@ -110,11 +110,12 @@ set_archived (KtWindow *self,
   if (!kt_store_member_set_archived (self->store, member_id, archived, &error))
     {
       _kt_window_toast_error (self, error);
-      return;
+      return FALSE;
     }
 
   /* Archived members leave the list; a restored one comes back on show. */
   _kt_window_register_changed (self, archived ? 0 : member_id);
+  return TRUE;
 }
 
 static void
@@ -138,7 +139,8 @@ archive_member_action (GtkWidget  *widget,
   title = g_strdup_printf (_("Archived %s"), name);
   escaped = g_markup_escape_text (title, -1);
 
-  set_archived (self, member_id, TRUE);
+  if (!set_archived (self, member_id, TRUE))
+    return;
 
   /* Archiving is harmless and can be undone at once; no question asked. */
   toast = adw_toast_new (escaped);

@@ -59,6 +59,7 @@ struct _KtWindow
   guint                 bound_rows;
   gulong                sorter_changed_id;
   guint                 reselect_id;
+  guint                 trim_id;
   gint64                reselect_member_id;
   guint                 changing_query : 1; /* selection changes are ours */
 };

@@ -15,6 +15,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#if defined (__GLIBC__)
+# include <malloc.h>
+#endif
 
 #include "core/kt-card-number.h"
 #include "kt-column-sorter.h"
@@ -28,6 +31,9 @@ G_DEFINE_FINAL_TYPE (KtWindow, kt_window, ADW_TYPE_APPLICATION_WINDOW)
  * table wants all the width it can get. */
 #define SMALL_SCREEN_WIDTH  1600
 #define SMALL_SCREEN_HEIGHT 1000
+
+/* How long the list must stay still before memory is handed back. */
+#define TRIM_DELAY_MS 750
 
 static const char *status_classes[] = { "regular", "vip", "blocked" };
 
@@ -189,6 +195,29 @@ select_member_in_list (KtWindow *self,
   self->reselect_id = g_idle_add_full (G_PRIORITY_LOW, reselect_cb, self, NULL);
 }
 
+/* Scrolling through a big register reads page after page of rows and drops
+ * the older ones; glibc keeps what was freed for later instead of giving it
+ * back, so the process would stay as big as its busiest moment. Once the
+ * list is still, hand it back. */
+static gboolean
+trim_memory_cb (gpointer user_data)
+{
+  KtWindow *self = user_data;
+
+  self->trim_id = 0;
+#if defined (__GLIBC__)
+  malloc_trim (0);
+#endif
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_memory_trim (KtWindow *self)
+{
+  g_clear_handle_id (&self->trim_id, g_source_remove);
+  self->trim_id = g_timeout_add_full (G_PRIORITY_LOW, TRIM_DELAY_MS, trim_memory_cb, self, NULL);
+}
+
 /* Re-reads the list with the search text and the sort the column headers
  * show. The selection is dropped first: GtkSingleSelection looks for a
  * selected item among all the new rows, which would read every page of a
@@ -220,6 +249,7 @@ apply_query (KtWindow *self,
 
   update_list_state (self);
   select_member_in_list (self, kt_member_detail_get_member_id (self->detail));
+  schedule_memory_trim (self);
 }
 
 static void
@@ -436,6 +466,14 @@ selection_changed_cb (KtWindow *self)
   if (!kt_member_detail_show_member (self->detail, member->id, &error))
     show_error_toast (self, error);
   _kt_window_update_actions (self);
+}
+
+static void
+list_scrolled_cb (KtWindow *self)
+{
+  g_assert (KT_IS_WINDOW (self));
+
+  schedule_memory_trim (self);
 }
 
 static void
@@ -748,6 +786,7 @@ kt_window_dispose (GObject *object)
   KtWindow *self = KT_WINDOW (object);
 
   g_clear_handle_id (&self->reselect_id, g_source_remove);
+  g_clear_handle_id (&self->trim_id, g_source_remove);
 
   /* Taking the columns down changes the sorter: nothing to sort any more. */
   if (self->member_view != NULL)
@@ -858,6 +897,10 @@ kt_window_init (KtWindow *self)
   self->sorter_changed_id = g_signal_connect_swapped (gtk_column_view_get_sorter (self->member_view),
                                                       "changed",
                                                       G_CALLBACK (sorter_changed_cb), self);
+
+  g_signal_connect_object (gtk_scrolled_window_get_vadjustment (self->list_scroller),
+                           "value-changed", G_CALLBACK (list_scrolled_cb), self,
+                           G_CONNECT_SWAPPED);
 
   _kt_window_update_actions (self);
 }

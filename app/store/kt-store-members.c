@@ -80,6 +80,68 @@ _kt_store_search_text (const char *name,
   return kt_text_search_tokens (fields);
 }
 
+/* Where a character falls in name order, in seven bits. Every letter of
+ * the names we expect (folded: a-z, Cyrillic а-я, Ukrainian і ї є ґ) and
+ * the space have a code of their own, in code point order, which is the
+ * order of UTF-8 bytes and so of name_key. Anything else falls in a shared
+ * "lossy" code between its neighbours; after one of those the rest of the
+ * key must stay 0, else two names could swap places. */
+#define LOSSY 0x80
+
+static guint
+name_order_code (gunichar c)
+{
+  if (c == 0)
+    return 0;
+  if (c < ' ')
+    return 1 | LOSSY;
+  if (c == ' ')
+    return 2;
+  if (c < '0')
+    return 3 | LOSSY;
+  if (c <= '9')
+    return 4 + (c - '0');         /* 4..13 */
+  if (c < 'a')
+    return 14 | LOSSY;
+  if (c <= 'z')
+    return 15 + (c - 'a');        /* 15..40 */
+  if (c < 0x430)
+    return 41 | LOSSY;
+  if (c <= 0x45f)
+    return 42 + (c - 0x430);      /* а..я, ѐ..џ (є, і, ї): 42..89 */
+  if (c < 0x491)
+    return 90 | LOSSY;
+  if (c == 0x491)
+    return 91;                    /* ґ */
+  return 92 | LOSSY;
+}
+
+gint64
+_kt_store_search_key (const char *name_key,
+                      gint64      member_id)
+{
+  const char *p = name_key != NULL ? name_key : "";
+  guint64 code = 0;
+  gboolean exact = TRUE;
+
+  g_return_val_if_fail (member_id >= 0 && member_id < ((gint64) 1 << KT_SEARCH_KEY_ID_BITS), 0);
+
+  /* Five characters of seven bits above the id: 61 bits, a positive rowid. */
+  for (guint i = 0; i < 5; i++)
+    {
+      guint c = 0;
+
+      if (exact && *p != '\0')
+        {
+          c = name_order_code (g_utf8_get_char (p));
+          p = g_utf8_next_char (p);
+          exact = (c & LOSSY) == 0;
+        }
+      code = (code << 7) | (c & ~LOSSY);
+    }
+  return (gint64) ((code << KT_SEARCH_KEY_ID_BITS) | (guint64) member_id);
+}
+
 gboolean
 _kt_store_member_refresh_search (KtStore  *store,
                                  gint64    member_id,
@@ -87,10 +149,11 @@ _kt_store_member_refresh_search (KtStore  *store,
 {
   sqlite3_stmt *stmt;
   g_autofree char *search_text = NULL;
+  gint64 search_key;
   gboolean listed;
 
   stmt = _kt_store_prepare (store,
-                            "SELECT name, phone, email, card, archived, erased "
+                            "SELECT name, phone, email, card, archived, erased, name_key "
                             "FROM members WHERE id = ?1",
                             error);
   if (stmt == NULL)
@@ -113,16 +176,18 @@ _kt_store_member_refresh_search (KtStore  *store,
                              (const char *) sqlite3_column_text (stmt, 2),
                              (const char *) sqlite3_column_text (stmt, 3))
     : g_strdup ("");
+  search_key = _kt_store_search_key ((const char *) sqlite3_column_text (stmt, 6), member_id);
   sqlite3_reset (stmt);
 
   stmt = _kt_store_prepare (store,
-                            "UPDATE members SET search_text = ?2 "
-                            "WHERE id = ?1 AND search_text <> ?2",
+                            "UPDATE members SET search_text = ?2, search_key = ?3 "
+                            "WHERE id = ?1 AND (search_text <> ?2 OR search_key IS NOT ?3)",
                             error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, member_id);
   sqlite3_bind_text (stmt, 2, search_text, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, search_key);
   return _kt_store_step_done (store, stmt, error);
 }
 
@@ -229,8 +294,9 @@ bind_text_or_null (sqlite3_stmt *stmt,
     sqlite3_bind_null (stmt, column);
 }
 
-/* Binds the profile and its derived keys as ?2..?15, the same order in the
- * INSERT and the UPDATE below. */
+/* Binds the profile and its derived keys as ?2..?13, the same order in the
+ * INSERT and the UPDATE below. The search words follow with
+ * _kt_store_member_refresh_search(), once the row has its id. */
 static void
 bind_profile (sqlite3_stmt   *stmt,
               const KtMember *member)
@@ -238,11 +304,6 @@ bind_profile (sqlite3_stmt   *stmt,
   g_autofree char *name_key = _kt_store_name_key (member->name);
   g_autofree char *phone_key = _kt_store_phone_key (member->phone);
   g_autofree char *email_key = _kt_store_email_key (member->email);
-  g_autofree char *search_text = NULL;
-
-  search_text = (member->archived || member->erased)
-    ? g_strdup ("")
-    : _kt_store_search_text (member->name, member->phone, member->email, member->card);
 
   sqlite3_bind_text (stmt, 2, member->name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, member->phone, -1, SQLITE_TRANSIENT);
@@ -259,7 +320,6 @@ bind_profile (sqlite3_stmt   *stmt,
   sqlite3_bind_text (stmt, 11, name_key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 12, phone_key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 13, email_key, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 14, search_text, -1, SQLITE_TRANSIENT);
 }
 
 static gboolean
@@ -310,16 +370,18 @@ kt_store_member_add (KtStore   *store,
   stmt = _kt_store_prepare (store,
                             "INSERT INTO members (name, phone, email, birth_date, notes, "
                             "  consent, consent_date, referrer_id, status, "
-                            "  name_key, phone_key, email_key, search_text, joined) "
-                            "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
+                            "  name_key, phone_key, email_key, joined) "
+                            "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
                             error);
   if (stmt == NULL)
     goto fail;
   bind_profile (stmt, member);
-  sqlite3_bind_text (stmt, 15, member->joined, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 14, member->joined, -1, SQLITE_TRANSIENT);
   if (!_kt_store_step_done (store, stmt, error))
     goto fail;
   member->id = sqlite3_last_insert_rowid (store->db);
+  if (!_kt_store_member_refresh_search (store, member->id, error))
+    goto fail;
 
   if (!_kt_store_commit (store, error))
     {
@@ -373,14 +435,15 @@ kt_store_member_update (KtStore   *store,
                             "UPDATE members SET name = ?2, phone = ?3, email = ?4, "
                             "  birth_date = ?5, notes = ?6, consent = ?7, consent_date = ?8, "
                             "  referrer_id = ?9, status = ?10, name_key = ?11, phone_key = ?12, "
-                            "  email_key = ?13, search_text = ?14 "
+                            "  email_key = ?13 "
                             "WHERE id = ?1",
                             error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, member->id);
   bind_profile (stmt, member);
-  if (!_kt_store_step_done (store, stmt, error))
+  if (!_kt_store_step_done (store, stmt, error) ||
+      !_kt_store_member_refresh_search (store, member->id, error))
     goto fail;
   return _kt_store_commit (store, error);
 

@@ -47,22 +47,37 @@ char         *_kt_store_column_text (sqlite3_stmt *stmt,
 char         *_kt_store_column_text_or_null (sqlite3_stmt *stmt,
                                      int           column);
 
-/* Recomputes a member's search words (name, phone, e-mail, card numbers) and
- * writes them, which updates the FTS index through its triggers. */
+/* Recomputes a member's search words (name, phone, e-mail, card numbers)
+ * and search key and writes them, which updates the FTS index through its
+ * triggers. Call it after every write that changes those fields. */
 gboolean      _kt_store_member_refresh_search (KtStore *store,
                                      gint64        member_id,
                                      GError      **error);
 KtMember     *_kt_store_member_from_row (sqlite3_stmt *stmt);
 /* The derived keys of a member row, one rule for every writer (including
  * the demo's bulk load): folded name for sorting, phone digits and folded
- * e-mail for duplicate detection, and the words search matches. */
+ * e-mail for duplicate detection, the words search matches, and the search
+ * key (the member's FTS rowid, in name order; member ids below 2^26). */
+#define KT_SEARCH_KEY_ID_BITS 26
 char         *_kt_store_name_key    (const char   *name);
 char         *_kt_store_phone_key   (const char   *phone);
 char         *_kt_store_email_key   (const char   *email);
+gint64        _kt_store_search_key  (const char   *name_key,
+                                     gint64        member_id);
 char         *_kt_store_search_text (const char   *name,
                                      const char   *phone,
                                      const char   *email,
                                      const char   *card);
+
+/* A page of the members matching an FTS5 query, in name order (see
+ * kt-store-name-search.c). */
+GPtrArray    *_kt_store_name_search_page (KtStore        *store,
+                                          const char     *fts_query,
+                                          gboolean        descending,
+                                          const KtMember *after,
+                                          guint           offset,
+                                          guint           limit,
+                                          GError        **error);
 
 /* The columns _kt_store_member_from_row() reads, in its order, from a query
  * over `members m`. */

@@ -49,7 +49,8 @@ static const char migration_1[] =
   "  name_key       TEXT NOT NULL DEFAULT '',"
   "  phone_key      TEXT NOT NULL DEFAULT '',"
   "  email_key      TEXT NOT NULL DEFAULT '',"
-  "  search_text    TEXT NOT NULL DEFAULT ''"
+  "  search_text    TEXT NOT NULL DEFAULT '',"
+  "  search_key     INTEGER"
   ");"
 
   "CREATE TABLE card_batches ("
@@ -97,21 +98,28 @@ static const char migration_1[] =
   "  reason      TEXT NOT NULL DEFAULT ''"
   ");"
 
+  /* Search. Contentless FTS5 over the members' search words, whose rowid
+   * is the member's search_key: the first letters of the folded name above
+   * the member id (see _kt_store_search_key()), so matches come out of the
+   * index already in name order. Archived and erased members have no
+   * search words and are not in it. */
   "CREATE VIRTUAL TABLE member_search USING fts5 ("
-  "  search_text, content = 'members', content_rowid = 'id',"
-  "  tokenize = 'unicode61', prefix = '1 2 3'"
+  "  search_text, content = '', tokenize = 'unicode61', prefix = '1 2 3'"
   ");"
-  "CREATE TRIGGER members_search_insert AFTER INSERT ON members BEGIN"
-  "  INSERT INTO member_search (rowid, search_text) VALUES (new.id, new.search_text);"
+  "CREATE TRIGGER members_search_insert AFTER INSERT ON members"
+  "  WHEN new.search_text <> '' BEGIN"
+  "  INSERT INTO member_search (rowid, search_text) VALUES (new.search_key, new.search_text);"
   "END;"
-  "CREATE TRIGGER members_search_delete AFTER DELETE ON members BEGIN"
+  "CREATE TRIGGER members_search_delete AFTER DELETE ON members"
+  "  WHEN old.search_text <> '' BEGIN"
   "  INSERT INTO member_search (member_search, rowid, search_text)"
-  "    VALUES ('delete', old.id, old.search_text);"
+  "    VALUES ('delete', old.search_key, old.search_text);"
   "END;"
-  "CREATE TRIGGER members_search_update AFTER UPDATE OF search_text ON members BEGIN"
+  "CREATE TRIGGER members_search_update AFTER UPDATE OF search_text, search_key ON members BEGIN"
   "  INSERT INTO member_search (member_search, rowid, search_text)"
-  "    VALUES ('delete', old.id, old.search_text);"
-  "  INSERT INTO member_search (rowid, search_text) VALUES (new.id, new.search_text);"
+  "    SELECT 'delete', old.search_key, old.search_text WHERE old.search_text <> '';"
+  "  INSERT INTO member_search (rowid, search_text)"
+  "    SELECT new.search_key, new.search_text WHERE new.search_text <> '';"
   "END;"
 
   /* Indexes. The list shows members that are not archived, so its sort
@@ -125,6 +133,7 @@ static const char migration_1[] =
   "CREATE INDEX members_by_purchases ON members (purchase_count) WHERE archived = 0;"
   "CREATE INDEX members_by_last_visit ON members (last_visit) WHERE archived = 0;"
   "CREATE INDEX members_by_points ON members (points) WHERE archived = 0;"
+  "CREATE INDEX members_by_search_key ON members (search_key, name_key) WHERE search_text <> '';"
   "CREATE INDEX members_by_phone_key ON members (phone_key) WHERE phone_key <> '';"
   "CREATE INDEX members_by_email_key ON members (email_key) WHERE email_key <> '';"
   "CREATE INDEX members_by_referrer ON members (referrer_id) WHERE referrer_id IS NOT NULL;"

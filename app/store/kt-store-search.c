@@ -40,8 +40,12 @@
 #define SELECT_MEMBERS "SELECT " KT_MEMBER_COLUMNS " FROM members m "
 #define LISTED "m.archived = 0 "
 #define PAGE "LIMIT ?2 OFFSET ?3"
+/* The FTS rowid is the member's search key; its low bits are the id. */
+#define ID_MASK_SQL "67108863"
+G_STATIC_ASSERT (((G_GINT64_CONSTANT (1) << KT_SEARCH_KEY_ID_BITS) - 1) == 67108863);
 #define FTS_MATCHES \
-  "SELECT " KT_MEMBER_COLUMNS " FROM member_search s CROSS JOIN members m ON m.id = s.rowid " \
+  "SELECT " KT_MEMBER_COLUMNS " FROM member_search s " \
+  "CROSS JOIN members m ON m.id = (s.rowid & " ID_MASK_SQL ") " \
   "WHERE member_search MATCH ?1 AND " LISTED
 
 typedef struct
@@ -277,6 +281,15 @@ kt_store_member_page (KtStore              *store,
 
   g_return_val_if_fail (store != NULL && query != NULL, NULL);
   g_return_val_if_fail (query->sort <= KT_MEMBER_SORT_LAST, NULL);
+
+  if (query->sort == KT_MEMBER_SORT_NAME)
+    {
+      g_autofree char *fts_query = fts_query_for (query->text);
+
+      if (fts_query != NULL)
+        return _kt_store_name_search_page (store, fts_query, query->descending,
+                                           after, offset, limit, error);
+    }
 
   sql = choose_sql (store, query, after, &param, &owned_param, error);
   if (sql == NULL)
