@@ -542,6 +542,8 @@ difference_label (const char *what)
     return _("points");
   if (g_strcmp0 (what, "card") == 0)
     return _("active card");
+  if (g_strcmp0 (what, "listed_members") == 0)
+    return _("members listed");
   return what;
 }
 
@@ -608,10 +610,16 @@ print_check (KtCli      *cli,
       g_autofree char *stored = difference_value (difference->what, difference->stored);
       g_autofree char *computed = difference_value (difference->what, difference->computed);
 
-      /* TRANSLATORS: "Member 12: total spent is stored as 10.00, the history gives 12.00" */
-      g_print (_("Member %" PRId64 ": %s is stored as %s, the history gives %s\n"),
-               difference->member_id, difference_label (difference->what),
-               kt_cli_or_dash (stored), kt_cli_or_dash (computed));
+      if (difference->member_id == 0)
+        /* TRANSLATORS: the register's own figures, e.g. "Register: members listed is stored as 10, the members give 12" */
+        g_print (_("Register: %s is stored as %s, the members give %s\n"),
+                 difference_label (difference->what),
+                 kt_cli_or_dash (stored), kt_cli_or_dash (computed));
+      else
+        /* TRANSLATORS: "Member 12: total spent is stored as 10.00, the history gives 12.00" */
+        g_print (_("Member %lld: %s is stored as %s, the history gives %s\n"),
+                 (long long) difference->member_id, difference_label (difference->what),
+                 kt_cli_or_dash (stored), kt_cli_or_dash (computed));
     }
 }
 

@@ -470,6 +470,30 @@ recount_members (KtStore    *store,
          compare_members (store, recount, differences, error);
 }
 
+/* The count of listed members kept for opening the list (member id 0:
+ * it belongs to the register, not to one member). */
+static gboolean
+recount_listed (KtStore    *store,
+                GPtrArray  *differences,
+                GError    **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _kt_store_prepare (store,
+                            "SELECT (SELECT listed_members FROM register_counts), "
+                            "       (SELECT count(*) FROM members WHERE archived = 0)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    add_difference (differences, 0, "listed_members",
+                    (const char *) sqlite3_column_text (stmt, 0),
+                    (const char *) sqlite3_column_text (stmt, 1));
+  return finish_rows (store, stmt, rc == SQLITE_ROW ? sqlite3_step (stmt) : rc, error);
+}
+
 /* ---- the whole check ----------------------------------------------------------- */
 
 static gboolean
@@ -486,7 +510,8 @@ run_checks (KtStore    *store,
   if (check_foreign_keys (store, findings, &local_error) &&
       check_card_owners (store, findings, &local_error) &&
       check_one_active_card (store, findings, &local_error) &&
-      recount_members (store, differences, &local_error))
+      recount_members (store, differences, &local_error) &&
+      recount_listed (store, differences, &local_error))
     return TRUE;
 
   /* On a file SQLite already found damaged, the later reads may fail too:

@@ -582,6 +582,16 @@ kt_store_member_find_duplicates (KtStore         *store,
   return g_steal_pointer (&found);
 }
 
+gboolean
+_kt_store_recount_members (KtStore  *store,
+                           GError  **error)
+{
+  return _kt_store_exec (store,
+                         "UPDATE register_counts SET listed_members = "
+                         "(SELECT count(*) FROM members WHERE archived = 0)",
+                         error);
+}
+
 /* ---- purchase history --------------------------------------------------- */
 
 void

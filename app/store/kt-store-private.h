@@ -69,6 +69,11 @@ char         *_kt_store_search_text (const char   *name,
                                      const char   *email,
                                      const char   *card);
 
+/* Counts the listed members again into register_counts, after a bulk
+ * load that ran without the triggers that keep it. */
+gboolean      _kt_store_recount_members (KtStore *store,
+                                         GError **error);
+
 /* A page of the members matching an FTS5 query, in name order (see
  * kt-store-name-search.c). */
 GPtrArray    *_kt_store_name_search_page (KtStore        *store,

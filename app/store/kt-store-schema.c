@@ -98,6 +98,25 @@ static const char migration_1[] =
   "  reason      TEXT NOT NULL DEFAULT ''"
   ");"
 
+  /* How many members the list shows, kept by triggers so that opening a
+   * million-member register does not count them. */
+  "CREATE TABLE register_counts ("
+  "  listed_members INTEGER NOT NULL"
+  ");"
+  "INSERT INTO register_counts (listed_members) VALUES (0);"
+  "CREATE TRIGGER members_count_insert AFTER INSERT ON members"
+  "  WHEN new.archived = 0 BEGIN"
+  "  UPDATE register_counts SET listed_members = listed_members + 1;"
+  "END;"
+  "CREATE TRIGGER members_count_delete AFTER DELETE ON members"
+  "  WHEN old.archived = 0 BEGIN"
+  "  UPDATE register_counts SET listed_members = listed_members - 1;"
+  "END;"
+  "CREATE TRIGGER members_count_archive AFTER UPDATE OF archived ON members"
+  "  WHEN old.archived <> new.archived BEGIN"
+  "  UPDATE register_counts SET listed_members = listed_members + old.archived - new.archived;"
+  "END;"
+
   /* Search. Contentless FTS5 over the members' search words, whose rowid
    * is the member's search_key: the first letters of the folded name above
    * the member id (see _kt_store_search_key()), so matches come out of the

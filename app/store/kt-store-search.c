@@ -174,7 +174,7 @@ kt_store_member_count (KtStore              *store,
 
   fts_query = fts_query_for (query->text);
   if (fts_query == NULL)
-    return count_rows (store, "SELECT count(*) FROM members WHERE archived = 0",
+    return count_rows (store, "SELECT listed_members FROM register_counts",
                        NULL, 0, out_count, error);
 
   if (!count_matches_capped (store, fts_query, &capped, error))

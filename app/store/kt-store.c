@@ -291,7 +291,7 @@ configure_connection (KtStore  *store,
                        "PRAGMA journal_mode = WAL;"
                        "PRAGMA synchronous = FULL;"
                        "PRAGMA temp_store = MEMORY;"
-                       "PRAGMA cache_size = -32000;",
+                       "PRAGMA cache_size = -8000;",
                        error))
     return FALSE;
 
