@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Small helpers shared by the store tests: a register in a fresh temporary
- * folder that disappears with the test.
+ * folder that disappears with the test, and members in it.
  */
 
 #pragma once
@@ -38,20 +38,54 @@ kt_test_register_open (KtTestRegister *reg)
   g_assert_nonnull (reg->store);
 }
 
+/* Removes a closed register at `path`, the files SQLite keeps beside it,
+ * and the folder `dir` it was made in. */
 static inline void
-kt_test_register_close (KtTestRegister *reg)
+kt_test_remove_register (const char *dir,
+                         const char *path)
 {
   const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
 
-  g_clear_pointer (&reg->store, kt_store_close);
   for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
     {
-      g_autofree char *file = g_strconcat (reg->path, suffixes[i], NULL);
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
       g_remove (file);
     }
-  g_rmdir (reg->dir);
+  g_rmdir (dir);
+}
+
+static inline void
+kt_test_register_close (KtTestRegister *reg)
+{
+  g_clear_pointer (&reg->store, kt_store_close);
+  kt_test_remove_register (reg->dir, reg->path);
   g_clear_pointer (&reg->path, g_free);
   g_clear_pointer (&reg->dir, g_free);
+}
+
+/* The shop's card prefix in the card tests, so that the numbers the
+ * register hands out are known in advance. */
+#define KT_TEST_SHOP_PREFIX 42
+
+/* A g_test_add() fixture: a fresh register with KT_TEST_SHOP_PREFIX as the
+ * shop's card prefix. */
+static inline void
+kt_test_shop_set_up (KtTestRegister *reg,
+                     gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+
+  kt_test_register_open (reg);
+  kt_store_set_setting (reg->store, KT_SETTING_CARD_PREFIX,
+                        G_STRINGIFY (KT_TEST_SHOP_PREFIX), &error);
+  g_assert_no_error (error);
+}
+
+static inline void
+kt_test_shop_tear_down (KtTestRegister *reg,
+                        gconstpointer   data)
+{
+  kt_test_register_close (reg);
 }
 
 /* Adds a member with the given name, phone and e-mail; returns the id. */

@@ -21,6 +21,8 @@
 
 #include "core/kt-card-number.h"
 
+#include "kt-test-util.h"
+
 typedef struct
 {
   char *dir;
@@ -440,15 +442,7 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (f->db, suffixes[i], NULL);
-
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
+  kt_test_remove_register (f->dir, f->db);
   g_free (f->db);
   g_free (f->dir);
 }
@@ -478,6 +472,14 @@ add_member (Fixture    *f,
   member = parse_json (run.out);
   g_assert_cmpstr (json_string (member, "name"), ==, name);
   return json_int (member, "id");
+}
+
+/* A new register with the member most tests start from; returns her id. */
+static gint64
+init_with_olena (Fixture *f)
+{
+  init_register (f);
+  return add_member (f, "Olena Kovalenko", "+380 67 123 4567", "olena@example.com");
 }
 
 /* `member find "" --json`: the whole list as a user's script sees it. */
@@ -557,8 +559,7 @@ test_member_add_find (Fixture       *f,
   g_autoptr(GVariant) row = NULL;
   gint64 id;
 
-  init_register (f);
-  id = add_member (f, "Olena Kovalenko", "+380 67 123 4567", "olena@example.com");
+  id = init_with_olena (f);
   add_member (f, "Petro Shevchuk", "+380 50 765 4321", "petro@example.com");
 
   cli_run (f, &run, "member", "find", "koval", "--json", NULL);
@@ -684,8 +685,7 @@ test_card_issue_and_show (Fixture       *f,
   g_autofree char *number = NULL;
   gint64 id;
 
-  init_register (f);
-  id = add_member (f, "Olena Kovalenko", "+380 67 123 4567", "olena@example.com");
+  id = init_with_olena (f);
   number = issue_card (f, id);
   /* EAN-13 in the in-store range with the shop's prefix. */
   g_assert_cmpuint (strlen (number), ==, 13);
@@ -721,8 +721,7 @@ test_wrong_check_digit (Fixture       *f,
   gint64 id;
   gsize last;
 
-  init_register (f);
-  id = add_member (f, "Olena Kovalenko", "+380 67 123 4567", "olena@example.com");
+  id = init_with_olena (f);
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   number = issue_card (f, id);
   last = strlen (number) - 1;
@@ -761,8 +760,7 @@ test_batch_assign (Fixture       *f,
   guint64 sequence = 0;
   gint64 olena, petro;
 
-  init_register (f);
-  olena = add_member (f, "Olena Kovalenko", "+380 67 123 4567", "olena@example.com");
+  olena = init_with_olena (f);
   petro = add_member (f, "Petro Shevchuk", "+380 50 765 4321", "petro@example.com");
   issued = issue_card (f, olena);
 
@@ -816,8 +814,7 @@ test_replace_lost_card (Fixture       *f,
   g_autofree char *lowered = NULL;
   gint64 id;
 
-  init_register (f);
-  id = add_member (f, "Olena Kovalenko", "+380 67 123 4567", "olena@example.com");
+  id = init_with_olena (f);
   number = issue_card (f, id);
 
   cli_run (f, &run, "--json", "card", "replace", number, NULL);
@@ -848,8 +845,7 @@ test_check_consistent (Fixture       *f,
   g_autoptr(GVariant) report = NULL;
   g_autoptr(GVariant) differences = NULL;
 
-  init_register (f);
-  add_member (f, "Olena Kovalenko", "+380 67 123 4567", "olena@example.com");
+  init_with_olena (f);
 
   cli_run (f, &run, "check", NULL);
   assert_ok (&run);
@@ -885,8 +881,7 @@ test_check_differs (Fixture       *f,
       return;
     }
 
-  init_register (f);
-  id = add_member (f, "Olena Kovalenko", "+380 67 123 4567", "olena@example.com");
+  id = init_with_olena (f);
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
   sql = g_strdup_printf ("UPDATE members SET total_spent = 1234 WHERE id = %s", id_text);
   argv[0] = sqlite3;
@@ -946,8 +941,7 @@ test_erase_needs_yes (Fixture       *f,
   g_autofree char *id_text = NULL;
   gint64 id;
 
-  init_register (f);
-  id = add_member (f, "Olena Kovalenko", "+380 67 123 4567", "olena@example.com");
+  id = init_with_olena (f);
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
   cli_run (f, &run, "member", "erase", id_text, NULL);
@@ -976,8 +970,7 @@ test_edit_and_archive (Fixture       *f,
   g_autofree char *id_text = NULL;
   gint64 id;
 
-  init_register (f);
-  id = add_member (f, "Olena Kovalenko", "+380 67 123 4567", "olena@example.com");
+  id = init_with_olena (f);
   add_member (f, "Petro Shevchuk", "+380 50 765 4321", "petro@example.com");
   id_text = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 

@@ -17,6 +17,7 @@
 #include "core/kt-card-number.h"
 #include "core/kt-date.h"
 #include "core/kt-demo-gen.h"
+#include "kt-test-raw.h"
 #include "kt-test-util.h"
 
 #define TODAY "2025-06-15"
@@ -625,16 +626,14 @@ assert_check_clean (KtStore *store)
 static char *
 schema_of (const char *path)
 {
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = kt_test_raw_open (path);
+  sqlite3_stmt *stmt;
   GString *schema = g_string_new (NULL);
 
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                                       "SELECT sql FROM sqlite_master "
-                                       "WHERE type IN ('index', 'trigger') AND sql IS NOT NULL "
-                                       "ORDER BY name",
-                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  stmt = kt_test_raw_prepare (db,
+                              "SELECT sql FROM sqlite_master "
+                              "WHERE type IN ('index', 'trigger') AND sql IS NOT NULL "
+                              "ORDER BY name");
   while (sqlite3_step (stmt) == SQLITE_ROW)
     g_string_append_printf (schema, "%s;\n", sqlite3_column_text (stmt, 0));
   sqlite3_finalize (stmt);
@@ -922,15 +921,11 @@ test_fill_failure_rolls_back (void)
   g_autofree char *schema_before = NULL;
   g_autofree char *schema_after = NULL;
   g_autofree char *shop = NULL;
-  sqlite3 *db = NULL;
 
   kt_test_register_open (&reg);
   /* A rule this shop added by hand, which the generated register breaks:
    * many demo members have no phone. Re-creating it fails last. */
-  g_assert_cmpint (sqlite3_open (reg.path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, "CREATE UNIQUE INDEX one_per_phone ON members (phone)",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  kt_test_raw_exec (reg.path, "CREATE UNIQUE INDEX one_per_phone ON members (phone)");
   schema_before = schema_of (reg.path);
 
   g_assert_false (kt_store_fill_demo (reg.store, &options, NULL, NULL, &error));

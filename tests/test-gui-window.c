@@ -163,6 +163,24 @@ find_toplevel (GType type)
   return NULL;
 }
 
+/* Runs the window action `action` (with `target`, or NULL), which opens a
+ * dialog of `type`, and returns that dialog. */
+static GtkWidget *
+open_dialog (Fixture    *fixture,
+             const char *action,
+             GVariant   *target,
+             GType       type)
+{
+  g_autoptr(GVariant) owned = target != NULL ? g_variant_ref_sink (target) : NULL;
+  GtkWidget *dialog;
+
+  gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), action, owned);
+  wait_ms (100);
+  dialog = find_toplevel (type);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
 typedef gboolean (*WidgetMatch) (GtkWidget *widget, const char *text);
 
 static GtkWidget *
@@ -458,10 +476,7 @@ test_new_member_gets_a_card (Fixture       *fixture,
 {
   GtkWidget *dialog;
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-member", NULL);
-  wait_ms (100);
-  dialog = find_toplevel (KT_TYPE_MEMBER_DIALOG);
-  g_assert_nonnull (dialog);
+  dialog = open_dialog (fixture, "win.new-member", NULL, KT_TYPE_MEMBER_DIALOG);
 
   fill_in (dialog, "Name", "Wilhelmina Zwartkop");
   fill_in (dialog, "Phone", "+36 1 555 0199");
@@ -483,10 +498,7 @@ test_member_needs_a_name (Fixture       *fixture,
 {
   GtkWidget *dialog;
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.new-member", NULL);
-  wait_ms (100);
-  dialog = find_toplevel (KT_TYPE_MEMBER_DIALOG);
-  g_assert_nonnull (dialog);
+  dialog = open_dialog (fixture, "win.new-member", NULL, KT_TYPE_MEMBER_DIALOG);
 
   /* A phone but no name: the library refuses, the dialog stays open. */
   fill_in (dialog, "Phone", "+36 1 555 0100");
@@ -509,10 +521,7 @@ test_blank_batch_reports_its_numbers (Fixture       *fixture,
   GtkWidget *page;
   guint64 first, last;
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.issue-blank-cards", NULL);
-  wait_ms (100);
-  dialog = find_toplevel (KT_TYPE_BATCH_DIALOG);
-  g_assert_nonnull (dialog);
+  dialog = open_dialog (fixture, "win.issue-blank-cards", NULL, KT_TYPE_BATCH_DIALOG);
   click (dialog, "C_reate");
 
   page = find_matching (dialog, is_shown_status_page, "100 Blank Cards Created");
@@ -546,11 +555,8 @@ test_replacing_a_lost_card (Fixture       *fixture,
   GtkWidget *dialog;
 
   kt_window_show_member (fixture->window, fixture->known_id);
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.replace-card", "s",
-                              fixture->known_card);
-  wait_ms (100);
-  dialog = find_toplevel (KT_TYPE_CARD_DIALOG);
-  g_assert_nonnull (dialog);
+  dialog = open_dialog (fixture, "win.replace-card", g_variant_new_string (fixture->known_card),
+                       KT_TYPE_CARD_DIALOG);
   click (dialog, "_Replace");
   g_assert_null (find_toplevel (KT_TYPE_CARD_DIALOG));
 
@@ -580,10 +586,7 @@ test_shop_settings_are_saved (Fixture       *fixture,
   GtkWidget *preferences;
   GtkWidget *row;
 
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.shop-settings", NULL);
-  wait_ms (100);
-  preferences = find_toplevel (KT_TYPE_SHOP_PREFERENCES);
-  g_assert_nonnull (preferences);
+  preferences = open_dialog (fixture, "win.shop-settings", NULL, KT_TYPE_SHOP_PREFERENCES);
 
   row = find_matching (preferences, is_row_titled, "Shop Name");
   g_assert_nonnull (row);

@@ -19,61 +19,18 @@
 
 #include "store/kt-store.h"
 
-#define SHOP_PREFIX 42
+#include "kt-test-raw.h"
+#include "kt-test-util.h"
 
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  KtStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("kt-test-cards-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "register.db", NULL);
-  f->store = kt_store_open (f->path, &error);
-  g_assert_no_error (error);
-  kt_store_set_setting (f->store, KT_SETTING_CARD_PREFIX, "42", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  g_clear_pointer (&f->store, kt_store_close);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
+/* Each test runs in a register of its own (kt-test-util.h). */
+typedef KtTestRegister Fixture;
 
 static gint64
 add_member (Fixture    *f,
             const char *name,
             const char *phone)
 {
-  g_autoptr(KtMember) member = kt_member_new ();
-  g_autoptr(GError) error = NULL;
-
-  kt_member_set_string (&member->name, name);
-  kt_member_set_string (&member->phone, phone);
-  kt_store_member_add (f->store, member, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (member->id, >, 0);
-  return member->id;
+  return kt_test_add_member (f->store, name, phone, "");
 }
 
 static char *
@@ -119,7 +76,7 @@ sequence_of (const char *number)
   guint64 sequence = 0;
 
   g_assert_true (kt_card_number_split (number, &prefix, &sequence));
-  g_assert_cmpuint (prefix, ==, SHOP_PREFIX);
+  g_assert_cmpuint (prefix, ==, KT_TEST_SHOP_PREFIX);
   return sequence;
 }
 
@@ -149,46 +106,6 @@ mistyped (const char *number)
 
 /* ---- raw access, for what the API cannot write yet ----------------------- */
 
-static sqlite3 *
-raw_open (const char *path)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  return db;
-}
-
-static void
-raw_exec (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = raw_open (path);
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-  sqlite3_close (db);
-}
-
-static void
-raw_run (sqlite3_stmt *stmt)
-{
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-}
-
-static sqlite3_stmt *
-raw_prepare (sqlite3    *db,
-             const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-
-  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
-    g_error ("%s: %s", sql, sqlite3_errmsg (db));
-  return stmt;
-}
-
 /* A purchase and its points, as the till will record them: the history
  * rows and the member's counters together. */
 static void
@@ -199,40 +116,40 @@ raw_record_purchase (const char *path,
                      gint64      discount,
                      gint64      points)
 {
-  sqlite3 *db = raw_open (path);
+  sqlite3 *db = kt_test_raw_open (path);
   sqlite3_stmt *stmt;
   gint64 purchase_id;
 
   g_assert_cmpint (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL), ==, SQLITE_OK);
 
-  stmt = raw_prepare (db, "INSERT INTO purchases (member_id, at, amount, discount, "
-                          "points_earned, paid) VALUES (?1, ?2, ?3, ?4, ?5, ?3 - ?4)");
+  stmt = kt_test_raw_prepare (db, "INSERT INTO purchases (member_id, at, amount, discount, "
+                                  "points_earned, paid) VALUES (?1, ?2, ?3, ?4, ?5, ?3 - ?4)");
   sqlite3_bind_int64 (stmt, 1, member_id);
   sqlite3_bind_text (stmt, 2, at, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 3, amount);
   sqlite3_bind_int64 (stmt, 4, discount);
   sqlite3_bind_int64 (stmt, 5, points);
-  raw_run (stmt);
+  kt_test_raw_run (stmt);
   purchase_id = sqlite3_last_insert_rowid (db);
 
-  stmt = raw_prepare (db, "INSERT INTO points_ledger (member_id, purchase_id, at, kind, points) "
-                          "VALUES (?1, ?2, ?3, 0, ?4)");
+  stmt = kt_test_raw_prepare (db, "INSERT INTO points_ledger (member_id, purchase_id, at, kind, points) "
+                                  "VALUES (?1, ?2, ?3, 0, ?4)");
   sqlite3_bind_int64 (stmt, 1, member_id);
   sqlite3_bind_int64 (stmt, 2, purchase_id);
   sqlite3_bind_text (stmt, 3, at, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, points);
-  raw_run (stmt);
+  kt_test_raw_run (stmt);
 
-  stmt = raw_prepare (db, "UPDATE members SET total_spent = total_spent + ?2 - ?3, "
-                          "purchase_count = purchase_count + 1, "
-                          "last_visit = max(last_visit, ?4), points = points + ?5 "
-                          "WHERE id = ?1");
+  stmt = kt_test_raw_prepare (db, "UPDATE members SET total_spent = total_spent + ?2 - ?3, "
+                                  "purchase_count = purchase_count + 1, "
+                                  "last_visit = max(last_visit, ?4), points = points + ?5 "
+                                  "WHERE id = ?1");
   sqlite3_bind_int64 (stmt, 1, member_id);
   sqlite3_bind_int64 (stmt, 2, amount);
   sqlite3_bind_int64 (stmt, 3, discount);
   sqlite3_bind_text (stmt, 4, at, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 5, points);
-  raw_run (stmt);
+  kt_test_raw_run (stmt);
 
   g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
@@ -243,11 +160,11 @@ raw_set_counter (const char *path,
                  const char *sql,
                  gint64      member_id)
 {
-  sqlite3 *db = raw_open (path);
-  sqlite3_stmt *stmt = raw_prepare (db, sql);
+  sqlite3 *db = kt_test_raw_open (path);
+  sqlite3_stmt *stmt = kt_test_raw_prepare (db, sql);
 
   sqlite3_bind_int64 (stmt, 1, member_id);
-  raw_run (stmt);
+  kt_test_raw_run (stmt);
   sqlite3_close (db);
 }
 
@@ -365,7 +282,7 @@ test_sequence_exhausted (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(KtCard) last = NULL;
-  g_autofree char *last_number = kt_card_number_make (SHOP_PREFIX, KT_CARD_SEQUENCE_MAX);
+  g_autofree char *last_number = kt_card_number_make (KT_TEST_SHOP_PREFIX, KT_CARD_SEQUENCE_MAX);
   gint64 olena = add_member (f, "Olena Kovalenko", "");
   gint64 petro = add_member (f, "Petro Shevchenko", "");
   KtCard *card;
@@ -409,7 +326,7 @@ test_batch (Fixture       *f,
 
   for (guint i = 0; i < 25; i++)
     {
-      g_autofree char *number = kt_card_number_make (SHOP_PREFIX, first + i);
+      g_autofree char *number = kt_card_number_make (KT_TEST_SHOP_PREFIX, first + i);
       g_autoptr(KtCard) card = lookup (f, number);
 
       g_assert_cmpint (card->state, ==, KT_CARD_BLANK);
@@ -430,7 +347,7 @@ test_batch_size_limits (Fixture       *f,
                         gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *first = kt_card_number_make (SHOP_PREFIX, 1);
+  g_autofree char *first = kt_card_number_make (KT_TEST_SHOP_PREFIX, 1);
   KtCard *card;
 
   g_assert_cmpint (kt_store_card_batch_create (f->store, 0, NULL, &error), ==, 0);
@@ -455,7 +372,7 @@ test_assign_blank (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(KtCard) assigned = NULL;
   g_autoptr(KtCard) found = NULL;
-  g_autofree char *number = kt_card_number_make (SHOP_PREFIX, 2);
+  g_autofree char *number = kt_card_number_make (KT_TEST_SHOP_PREFIX, 2);
   g_autofree char *scanned = g_strconcat (number, "\r\n", NULL);
   g_autofree char *olena_card = NULL;
   gint64 olena = add_member (f, "Olena Kovalenko", "");
@@ -493,7 +410,7 @@ test_assign_wrong_check_digit (Fixture       *f,
                                gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *number = kt_card_number_make (SHOP_PREFIX, 1);
+  g_autofree char *number = kt_card_number_make (KT_TEST_SHOP_PREFIX, 1);
   g_autofree char *typo = mistyped (number);
   g_autofree char *card_column = NULL;
   g_autoptr(KtCard) blank = NULL;
@@ -558,7 +475,7 @@ test_assign_second_card_refused (Fixture       *f,
   g_assert_no_error (error);
   kt_store_card_batch_create (f->store, 1, NULL, &error);
   g_assert_no_error (error);
-  blank_number = kt_card_number_make (SHOP_PREFIX, sequence_of (issued->number) + 1);
+  blank_number = kt_card_number_make (KT_TEST_SHOP_PREFIX, sequence_of (issued->number) + 1);
 
   card = kt_store_card_assign (f->store, olena, blank_number, &error);
   g_assert_null (card);
@@ -587,7 +504,7 @@ test_block (Fixture       *f,
   g_assert_no_error (error);
   kt_store_card_batch_create (f->store, 1, NULL, &error);
   g_assert_no_error (error);
-  blank_number = kt_card_number_make (SHOP_PREFIX, sequence_of (issued->number) + 1);
+  blank_number = kt_card_number_make (KT_TEST_SHOP_PREFIX, sequence_of (issued->number) + 1);
 
   /* A blank card belongs to nobody: there is nothing to block. */
   g_assert_false (kt_store_card_block (f->store, blank_number, &error));
@@ -699,7 +616,7 @@ test_replace_with_blank (Fixture       *f,
   g_assert_no_error (error);
   batch = kt_store_card_batch_create (f->store, 2, NULL, &error);
   g_assert_no_error (error);
-  blank_number = kt_card_number_make (SHOP_PREFIX, 2);
+  blank_number = kt_card_number_make (KT_TEST_SHOP_PREFIX, 2);
 
   new_card = kt_store_card_replace (f->store, "OLD-1001", KT_CARD_REPLACED, blank_number, &error);
   g_assert_no_error (error);
@@ -888,7 +805,7 @@ test_check_sparse_members (Fixture       *f,
   const gint64 imported = 7000001;
 
   make_shop_with_history (f, &olena, &petro, &olena_card);
-  raw_exec (f->path,
+  kt_test_raw_exec (f->path,
             "INSERT INTO members (id, name, joined) VALUES (7000001, 'Imported Member', '2020-05-05')");
   raw_record_purchase (f->path, imported, "2026-04-01 09:00:00", 4200, 200, 40);
   assert_check_clean (f);
@@ -912,7 +829,7 @@ test_check_finds_broken_rows (Fixture       *f,
   /* Rows that the schema would refuse, written by a program that turned its
    * guards off: points for a member who does not exist, and a lost card
    * that belongs to nobody. */
-  raw_exec (f->path,
+  kt_test_raw_exec (f->path,
             "PRAGMA foreign_keys = OFF;"
             "PRAGMA ignore_check_constraints = ON;"
             "INSERT INTO points_ledger (member_id, at, kind, points) "
@@ -948,7 +865,7 @@ static void
 add_store_test (const char *path,
                 void      (*func) (Fixture *, gconstpointer))
 {
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down);
+  g_test_add (path, Fixture, NULL, kt_test_shop_set_up, func, kt_test_shop_tear_down);
 }
 
 int

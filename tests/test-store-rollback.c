@@ -19,58 +19,17 @@
 
 #include "store/kt-store.h"
 
-#define SHOP_PREFIX 42
+#include "kt-test-raw.h"
+#include "kt-test-util.h"
 
-typedef struct
-{
-  char    *dir;
-  char    *path;
-  KtStore *store;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("kt-test-rollback-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->path = g_build_filename (f->dir, "register.db", NULL);
-  f->store = kt_store_open (f->path, &error);
-  g_assert_no_error (error);
-  kt_store_set_setting (f->store, KT_SETTING_CARD_PREFIX, "42", &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  const char *suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  g_clear_pointer (&f->store, kt_store_close);
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *file = g_strconcat (f->path, suffixes[i], NULL);
-      g_remove (file);
-    }
-  g_rmdir (f->dir);
-  g_free (f->path);
-  g_free (f->dir);
-}
+/* Each test runs in a register of its own (kt-test-util.h). */
+typedef KtTestRegister Fixture;
 
 static gint64
 add_member (Fixture    *f,
             const char *name)
 {
-  g_autoptr(KtMember) member = kt_member_new ();
-  g_autoptr(GError) error = NULL;
-
-  kt_member_set_string (&member->name, name);
-  kt_store_member_add (f->store, member, &error);
-  g_assert_no_error (error);
-  return member->id;
+  return kt_test_add_member (f->store, name, "", "");
 }
 
 static KtCard *
@@ -85,36 +44,6 @@ issue (Fixture *f,
 }
 
 /* ---- a second program on the same file --------------------------------------- */
-
-static sqlite3 *
-raw_open (const char *path)
-{
-  sqlite3 *db = NULL;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  sqlite3_busy_timeout (db, 5000);
-  return db;
-}
-
-static void
-raw_exec_on (sqlite3    *db,
-             const char *sql)
-{
-  char *message = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
-    g_error ("%s: %s", sql, message);
-}
-
-static void
-raw_exec (const char *path,
-          const char *sql)
-{
-  sqlite3 *db = raw_open (path);
-
-  raw_exec_on (db, sql);
-  sqlite3_close (db);
-}
 
 static void
 append_rows (sqlite3    *db,
@@ -147,7 +76,7 @@ dump_register (const char *path)
 {
   g_autoptr(GString) dump = g_string_new (NULL);
   g_autoptr(GPtrArray) tables = g_ptr_array_new_with_free_func (g_free);
-  sqlite3 *db = raw_open (path);
+  sqlite3 *db = kt_test_raw_open (path);
   sqlite3_stmt *stmt = NULL;
 
   g_assert_cmpint (sqlite3_prepare_v2 (db,
@@ -175,7 +104,7 @@ static gint64
 raw_count (const char *path,
            const char *sql)
 {
-  sqlite3 *db = raw_open (path);
+  sqlite3 *db = kt_test_raw_open (path);
   sqlite3_stmt *stmt = NULL;
   gint64 count;
 
@@ -199,7 +128,7 @@ test_batch_fails_midway (Fixture       *f,
   g_autofree char *after = NULL;
   g_autofree char *middle = NULL;
   g_autofree char *trigger = NULL;
-  g_autofree char *last_number = kt_card_number_make (SHOP_PREFIX, 1 + 10 + 100);
+  g_autofree char *last_number = kt_card_number_make (KT_TEST_SHOP_PREFIX, 1 + 10 + 100);
   g_autoptr(KtCard) last = NULL;
   gint64 olena = add_member (f, "Olena Kovalenko");
   gint64 batch;
@@ -210,12 +139,12 @@ test_batch_fails_midway (Fixture       *f,
 
   /* The 50th card of the next batch cannot be written: the failure comes
    * after 49 cards and the batch row are already in the transaction. */
-  middle = kt_card_number_make (SHOP_PREFIX, 1 + 10 + 50);
+  middle = kt_card_number_make (KT_TEST_SHOP_PREFIX, 1 + 10 + 50);
   trigger = g_strdup_printf ("CREATE TRIGGER refuse_one BEFORE INSERT ON cards "
                              "WHEN new.number = '%s' "
                              "BEGIN SELECT RAISE (ABORT, 'the card printer jammed'); END",
                              middle);
-  raw_exec (f->path, trigger);
+  kt_test_raw_exec (f->path, trigger);
   before = dump_register (f->path);
 
   batch = kt_store_card_batch_create (f->store, 100, "second order", &error);
@@ -230,7 +159,7 @@ test_batch_fails_midway (Fixture       *f,
 
   /* Once the obstacle is gone the same batch goes through, numbered right
    * after the first one: the failed attempt used up no numbers. */
-  raw_exec (f->path, "DROP TRIGGER refuse_one");
+  kt_test_raw_exec (f->path, "DROP TRIGGER refuse_one");
   batch = kt_store_card_batch_create (f->store, 100, "second order", &error);
   g_assert_no_error (error);
   g_assert_cmpint (batch, >, 0);
@@ -250,7 +179,7 @@ test_refused_writes_change_nothing (Fixture       *f,
   g_autoptr(KtCard) old_now = NULL;
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
-  g_autofree char *blank = kt_card_number_make (SHOP_PREFIX, 3);
+  g_autofree char *blank = kt_card_number_make (KT_TEST_SHOP_PREFIX, 3);
   gint64 olena = add_member (f, "Olena Kovalenko");
   gint64 petro = add_member (f, "Petro Shevchenko");
   KtCard *card;
@@ -298,8 +227,8 @@ test_busy (Fixture       *f,
   before = dump_register (f->path);
 
   /* Another program holds the write lock for longer than the store waits. */
-  other = raw_open (f->path);
-  raw_exec_on (other, "BEGIN EXCLUSIVE");
+  other = kt_test_raw_open (f->path);
+  kt_test_raw_exec_on (other, "BEGIN EXCLUSIVE");
 
   started = g_get_monotonic_time ();
   card = kt_store_card_issue (f->store, olena, &error);
@@ -310,7 +239,7 @@ test_busy (Fixture       *f,
   /* It waited before giving up, as a till would while a backup runs. */
   g_assert_cmpint (g_get_monotonic_time () - started, >=, G_USEC_PER_SEC);
 
-  raw_exec_on (other, "ROLLBACK");
+  kt_test_raw_exec_on (other, "ROLLBACK");
   sqlite3_close (other);
 
   after = dump_register (f->path);
@@ -417,7 +346,7 @@ test_too_new (Fixture       *f,
   g_clear_pointer (&f->store, kt_store_close);
 
   /* Saved by a future Kartoteka whose schema this one does not know. */
-  raw_exec (f->path, "PRAGMA user_version = 99");
+  kt_test_raw_exec (f->path, "PRAGMA user_version = 99");
   before = read_file (f->path);
 
   store = kt_store_open (f->path, &error);
@@ -434,7 +363,7 @@ static void
 add_store_test (const char *path,
                 void      (*func) (Fixture *, gconstpointer))
 {
-  g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down);
+  g_test_add (path, Fixture, NULL, kt_test_shop_set_up, func, kt_test_shop_tear_down);
 }
 
 int

@@ -43,6 +43,17 @@ dialog_saved_cb (KtWindow   *self,
     kt_window_add_toast (self, message);
 }
 
+/* Shows a member or card dialog; what it saves, announced with `signal`
+ * (member id and a message), is shown in the window at once. */
+static void
+present_dialog (KtWindow   *self,
+                GtkWindow  *dialog,
+                const char *signal)
+{
+  g_signal_connect_object (dialog, signal, G_CALLBACK (dialog_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (dialog);
+}
+
 /* Asks before something that cannot be undone; `confirmed_cb` runs only
  * when the user goes ahead. */
 static AdwMessageDialog *
@@ -79,8 +90,7 @@ new_member_action (GtkWidget  *widget,
   KtMemberDialog *dialog;
 
   dialog = kt_member_dialog_new (GTK_WINDOW (self), self->store, NULL);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (dialog_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_dialog (self, GTK_WINDOW (dialog), "saved");
 }
 
 static void
@@ -96,8 +106,7 @@ edit_member_action (GtkWidget  *widget,
     return;
 
   dialog = kt_member_dialog_new (GTK_WINDOW (self), self->store, member);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (dialog_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_dialog (self, GTK_WINDOW (dialog), "saved");
 }
 
 static gboolean
@@ -215,8 +224,7 @@ issue_card_action (GtkWidget  *widget,
     return;
 
   dialog = kt_card_dialog_new_issue (GTK_WINDOW (self), self->store, member);
-  g_signal_connect_object (dialog, "done", G_CALLBACK (dialog_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_dialog (self, GTK_WINDOW (dialog), "done");
 }
 
 static void
@@ -233,8 +241,7 @@ replace_card_action (GtkWidget  *widget,
 
   dialog = kt_card_dialog_new_replace (GTK_WINDOW (self), self->store, member,
                                        g_variant_get_string (parameter, NULL));
-  g_signal_connect_object (dialog, "done", G_CALLBACK (dialog_saved_cb), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_dialog (self, GTK_WINDOW (dialog), "done");
 }
 
 static void

@@ -211,14 +211,8 @@ kt_store_member_cards (KtStore  *store,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (cards, card_from_row (stmt));
 
-  if (rc != SQLITE_DONE)
-    {
-      _kt_store_set_error (store, error);
-      sqlite3_reset (stmt);
-      return NULL;
-    }
-
-  sqlite3_reset (stmt);
+  if (!_kt_store_finish_rows (store, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&cards);
 }
 
@@ -358,11 +352,11 @@ set_member_card (KtStore     *store,
  * on the unique index holds the shop's EAN-13 numbers, but a migrated
  * Code 128 number may sort into it too, so rows that are not ours are
  * skipped. */
-static gboolean
-highest_sequence (KtStore  *store,
-                  guint     prefix,
-                  guint64  *out_sequence,
-                  GError  **error)
+gboolean
+_kt_store_card_highest_sequence (KtStore  *store,
+                                 guint     prefix,
+                                 guint64  *out_sequence,
+                                 GError  **error)
 {
   g_autofree char *lower = g_strdup_printf ("2%02u000000000", prefix);
   g_autofree char *upper = g_strdup_printf ("2%02u9999999999", prefix);
@@ -397,15 +391,7 @@ highest_sequence (KtStore  *store,
         }
     }
 
-  if (rc != SQLITE_DONE)
-    {
-      _kt_store_set_error (store, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-
-  sqlite3_reset (stmt);
-  return TRUE;
+  return _kt_store_finish_rows (store, stmt, rc, error);
 }
 
 /* The first of `count` free consecutive sequence numbers after the highest
@@ -419,7 +405,7 @@ reserve_sequence (KtStore  *store,
 {
   guint64 highest;
 
-  if (!highest_sequence (store, prefix, &highest, error))
+  if (!_kt_store_card_highest_sequence (store, prefix, &highest, error))
     return FALSE;
 
   if (KT_CARD_SEQUENCE_MAX - highest < count)
@@ -621,19 +607,6 @@ finish_with_card (KtStore  *store,
   return card;
 }
 
-static gboolean
-finish (KtStore   *store,
-        gboolean   done,
-        GError   **error)
-{
-  if (!done)
-    {
-      _kt_store_rollback (store);
-      return FALSE;
-    }
-  return _kt_store_commit (store, error);
-}
-
 /* ---- issuing ---------------------------------------------------------------- */
 
 static KtCard *
@@ -733,7 +706,7 @@ kt_store_card_batch_create (KtStore     *store,
     return 0;
 
   batch_id = create_batch (store, count, note != NULL ? note : "", error);
-  if (!finish (store, batch_id != 0, error))
+  if (!_kt_store_end (store, batch_id != 0, error))
     return 0;
   return batch_id;
 }
@@ -842,7 +815,7 @@ kt_store_card_block (KtStore     *store,
 
   if (!_kt_store_begin (store, error))
     return FALSE;
-  return finish (store, block_card (store, canonical, error), error);
+  return _kt_store_end (store, block_card (store, canonical, error), error);
 }
 
 /* ---- replacing ----------------------------------------------------------------------- */

@@ -42,23 +42,6 @@ add_finding (GString    *findings,
   g_string_append (findings, line);
 }
 
-/* Runs a statement to its end; a failed step sets error. */
-static gboolean
-finish_rows (KtStore       *store,
-             sqlite3_stmt  *stmt,
-             int            rc,
-             GError       **error)
-{
-  if (rc != SQLITE_DONE)
-    {
-      _kt_store_set_error (store, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
 /* ---- SQLite's checks ----------------------------------------------------- */
 
 static gboolean
@@ -91,7 +74,7 @@ check_integrity (KtStore  *store,
       return TRUE;
     }
 
-  return finish_rows (store, stmt, rc, error);
+  return _kt_store_finish_rows (store, stmt, rc, error);
 }
 
 static gboolean
@@ -120,7 +103,7 @@ check_foreign_keys (KtStore  *store,
       add_finding (findings, line);
     }
 
-  return finish_rows (store, stmt, rc, error);
+  return _kt_store_finish_rows (store, stmt, rc, error);
 }
 
 /* ---- rules about cards ------------------------------------------------------ */
@@ -156,7 +139,7 @@ check_card_owners (KtStore  *store,
       add_finding (findings, line);
     }
 
-  return finish_rows (store, stmt, rc, error);
+  return _kt_store_finish_rows (store, stmt, rc, error);
 }
 
 static gboolean
@@ -186,7 +169,7 @@ check_one_active_card (KtStore  *store,
       add_finding (findings, line);
     }
 
-  return finish_rows (store, stmt, rc, error);
+  return _kt_store_finish_rows (store, stmt, rc, error);
 }
 
 /* ---- the counters ---------------------------------------------------------------- */
@@ -311,7 +294,7 @@ recount_new (KtStore  *store,
 
       g_array_append_val (recount->ids, id);
     }
-  if (!finish_rows (store, stmt, rc, error))
+  if (!_kt_store_finish_rows (store, stmt, rc, error))
     return NULL;
 
   recount->tallies = g_new0 (Tally, MAX (recount->ids->len, 1));
@@ -350,7 +333,7 @@ tally_purchases (KtStore  *store,
         }
     }
 
-  return finish_rows (store, stmt, rc, error);
+  return _kt_store_finish_rows (store, stmt, rc, error);
 }
 
 static gboolean
@@ -373,7 +356,7 @@ tally_points (KtStore  *store,
         tally->points += sqlite3_column_int64 (stmt, 1);
     }
 
-  return finish_rows (store, stmt, rc, error);
+  return _kt_store_finish_rows (store, stmt, rc, error);
 }
 
 static void
@@ -454,7 +437,7 @@ compare_members (KtStore    *store,
       compare_member (stmt, tally, differences);
     }
 
-  return finish_rows (store, stmt, rc, error);
+  return _kt_store_finish_rows (store, stmt, rc, error);
 }
 
 static gboolean
@@ -491,7 +474,7 @@ recount_listed (KtStore    *store,
     add_difference (differences, 0, "listed_members",
                     (const char *) sqlite3_column_text (stmt, 0),
                     (const char *) sqlite3_column_text (stmt, 1));
-  return finish_rows (store, stmt, rc == SQLITE_ROW ? sqlite3_step (stmt) : rc, error);
+  return _kt_store_finish_rows (store, stmt, rc == SQLITE_ROW ? sqlite3_step (stmt) : rc, error);
 }
 
 /* ---- the whole check ----------------------------------------------------------- */

@@ -74,90 +74,18 @@ report (Load       *load,
 /* ---- small queries ------------------------------------------------------ */
 
 static gboolean
-query_int64 (KtStore     *store,
-             const char  *sql,
-             gint64      *out_value,
-             GError     **error)
-{
-  sqlite3_stmt *stmt = _kt_store_prepare (store, sql, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      _kt_store_set_error (store, error);
-      sqlite3_reset (stmt);
-      return FALSE;
-    }
-  *out_value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  return TRUE;
-}
-
-static gboolean
 check_register_empty (KtStore  *store,
                       GError  **error)
 {
   gint64 has_members = 0;
 
-  if (!query_int64 (store, "SELECT EXISTS (SELECT 1 FROM members)", &has_members, error))
+  if (!_kt_store_query_int64 (store, "SELECT EXISTS (SELECT 1 FROM members)", &has_members, error))
     return FALSE;
   if (has_members)
     {
       g_set_error (error, KT_ERROR, KT_ERROR_CONFLICT,
                    _("The register already has members: a demo shop can only be "
                      "created in an empty register"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/* The highest sequence number of the shop's own cards with `prefix`, 0 when
- * none: blank cards printed before the demo keep their numbers. */
-static gboolean
-highest_sequence (KtStore  *store,
-                  guint     prefix,
-                  guint64  *out_sequence,
-                  GError  **error)
-{
-  g_autofree char *lower = g_strdup_printf ("2%02u000000000", prefix);
-  g_autofree char *upper = g_strdup_printf ("2%02u9999999999", prefix);
-  sqlite3_stmt *stmt;
-  int rc;
-
-  *out_sequence = 0;
-  stmt = _kt_store_prepare (store,
-                            "SELECT number FROM cards "
-                            "WHERE number >= ?1 AND number <= ?2 ORDER BY number DESC",
-                            error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, lower, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, upper, -1, SQLITE_STATIC);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      const char *number = (const char *) sqlite3_column_text (stmt, 0);
-      guint found_prefix = 0;
-      guint64 sequence = 0;
-
-      if (number != NULL &&
-          kt_card_number_is_in_store (number) &&
-          kt_card_number_split (number, &found_prefix, &sequence) &&
-          found_prefix == prefix)
-        {
-          *out_sequence = sequence;
-          rc = SQLITE_DONE;
-          break;
-        }
-    }
-  sqlite3_reset (stmt);
-
-  if (rc != SQLITE_DONE)
-    {
-      _kt_store_set_error (store, error);
       return FALSE;
     }
   return TRUE;
@@ -174,7 +102,7 @@ set_demo_settings (KtStore  *store,
 
   if (!kt_store_set_setting (store, KT_SETTING_SHOP_NAME, _("Demo Shop"), error) ||
       !kt_store_set_setting (store, KT_SETTING_CURRENCY, DEMO_CURRENCY, error) ||
-      !query_int64 (store, "SELECT EXISTS (SELECT 1 FROM cards)", &has_cards, error))
+      !_kt_store_query_int64 (store, "SELECT EXISTS (SELECT 1 FROM cards)", &has_cards, error))
     return FALSE;
 
   if (has_cards)
@@ -186,12 +114,12 @@ static gboolean
 first_free_ids (Load    *load,
                 GError **error)
 {
-  return query_int64 (load->store, "SELECT coalesce (MAX (id), 0) + 1 FROM cards",
-                      &load->next_card_id, error) &&
-         query_int64 (load->store, "SELECT coalesce (MAX (id), 0) + 1 FROM purchases",
-                      &load->next_purchase_id, error) &&
-         query_int64 (load->store, "SELECT coalesce (MAX (id), 0) + 1 FROM points_ledger",
-                      &load->next_ledger_id, error);
+  return _kt_store_query_int64 (load->store, "SELECT coalesce (MAX (id), 0) + 1 FROM cards",
+                                &load->next_card_id, error) &&
+         _kt_store_query_int64 (load->store, "SELECT coalesce (MAX (id), 0) + 1 FROM purchases",
+                                &load->next_purchase_id, error) &&
+         _kt_store_query_int64 (load->store, "SELECT coalesce (MAX (id), 0) + 1 FROM points_ledger",
+                                &load->next_ledger_id, error);
 }
 
 /* ---- dropping and restoring the schema ------------------------------------ */
@@ -229,12 +157,8 @@ drop_indexes_and_triggers (KtStore  *store,
                                                                         : "DROP TRIGGER ",
                                            name, NULL));
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _kt_store_set_error (store, error);
-      return NULL;
-    }
+  if (!_kt_store_finish_rows (store, stmt, rc, error))
+    return NULL;
 
   for (guint i = 0; i < drops->len; i++)
     {
@@ -735,8 +659,10 @@ load_demo (Load                 *load,
       !set_demo_settings (store, error))
     return FALSE;
 
+  /* Blank cards printed before the demo keep their numbers: the demo's
+   * cards follow the highest one. */
   prefix = kt_store_get_card_prefix (store);
-  if (!highest_sequence (store, prefix, &highest, error) ||
+  if (!_kt_store_card_highest_sequence (store, prefix, &highest, error) ||
       !first_free_ids (load, error))
     return FALSE;
 

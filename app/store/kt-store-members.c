@@ -142,6 +142,22 @@ _kt_store_search_key (const char *name_key,
   return (gint64) ((code << KT_SEARCH_KEY_ID_BITS) | (guint64) member_id);
 }
 
+/* Steps a statement over one member's row, `member_id` bound. FALSE, with
+ * the statement reset, when the member is not in the register. */
+static gboolean
+step_member_row (sqlite3_stmt  *stmt,
+                 gint64         member_id,
+                 GError       **error)
+{
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    return TRUE;
+
+  sqlite3_reset (stmt);
+  g_set_error (error, KT_ERROR, KT_ERROR_NOT_FOUND,
+               _("Member %lld is not in the register"), (long long) member_id);
+  return FALSE;
+}
+
 gboolean
 _kt_store_member_refresh_search (KtStore  *store,
                                  gint64    member_id,
@@ -159,13 +175,8 @@ _kt_store_member_refresh_search (KtStore  *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, member_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      g_set_error (error, KT_ERROR, KT_ERROR_NOT_FOUND,
-                   _("Member %lld is not in the register"), (long long) member_id);
-      return FALSE;
-    }
+  if (!step_member_row (stmt, member_id, error))
+    return FALSE;
 
   /* Archived and erased members leave the search index: search finds the
    * people the shop serves. */
@@ -238,13 +249,8 @@ kt_store_member_get (KtStore  *store,
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, member_id);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    {
-      sqlite3_reset (stmt);
-      g_set_error (error, KT_ERROR, KT_ERROR_NOT_FOUND,
-                   _("Member %lld is not in the register"), (long long) member_id);
-      return NULL;
-    }
+  if (!step_member_row (stmt, member_id, error))
+    return NULL;
 
   member = _kt_store_member_from_row (stmt);
   member->referrer_name = _kt_store_column_text_or_null (stmt, 18);
@@ -336,12 +342,47 @@ validate_for_store (KtStore   *store,
   return check_referrer (store, member, error);
 }
 
+/* Runs a prepared write on one member's row, then recomputes the member's
+ * search words from what it wrote. */
+static gboolean
+write_member_row (KtStore       *store,
+                  sqlite3_stmt  *stmt,
+                  gint64         member_id,
+                  GError       **error)
+{
+  return _kt_store_step_done (store, stmt, error) &&
+         _kt_store_member_refresh_search (store, member_id, error);
+}
+
+/* Inserts a validated new member and gives `member` its id. */
+static gboolean
+insert_member (KtStore   *store,
+               KtMember  *member,
+               GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _kt_store_prepare (store,
+                            "INSERT INTO members (name, phone, email, birth_date, notes, "
+                            "  consent, consent_date, referrer_id, status, "
+                            "  name_key, phone_key, email_key, joined) "
+                            "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_profile (stmt, member);
+  sqlite3_bind_text (stmt, 14, member->joined, -1, SQLITE_TRANSIENT);
+  if (!_kt_store_step_done (store, stmt, error))
+    return FALSE;
+  member->id = sqlite3_last_insert_rowid (store->db);
+  return _kt_store_member_refresh_search (store, member->id, error);
+}
+
 gboolean
 kt_store_member_add (KtStore   *store,
                      KtMember  *member,
                      GError   **error)
 {
-  sqlite3_stmt *stmt;
   g_autofree char *today = kt_date_today ();
 
   g_return_val_if_fail (store != NULL && member != NULL, FALSE);
@@ -366,34 +407,33 @@ kt_store_member_add (KtStore   *store,
 
   if (!_kt_store_begin (store, error))
     return FALSE;
-
-  stmt = _kt_store_prepare (store,
-                            "INSERT INTO members (name, phone, email, birth_date, notes, "
-                            "  consent, consent_date, referrer_id, status, "
-                            "  name_key, phone_key, email_key, joined) "
-                            "VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  bind_profile (stmt, member);
-  sqlite3_bind_text (stmt, 14, member->joined, -1, SQLITE_TRANSIENT);
-  if (!_kt_store_step_done (store, stmt, error))
-    goto fail;
-  member->id = sqlite3_last_insert_rowid (store->db);
-  if (!_kt_store_member_refresh_search (store, member->id, error))
-    goto fail;
-
-  if (!_kt_store_commit (store, error))
+  if (!_kt_store_end (store, insert_member (store, member, error), error))
     {
       member->id = 0;
       return FALSE;
     }
   return TRUE;
+}
 
-fail:
-  _kt_store_rollback (store);
-  member->id = 0;
-  return FALSE;
+static gboolean
+update_profile (KtStore         *store,
+                const KtMember  *member,
+                GError         **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _kt_store_prepare (store,
+                            "UPDATE members SET name = ?2, phone = ?3, email = ?4, "
+                            "  birth_date = ?5, notes = ?6, consent = ?7, consent_date = ?8, "
+                            "  referrer_id = ?9, status = ?10, name_key = ?11, phone_key = ?12, "
+                            "  email_key = ?13 "
+                            "WHERE id = ?1",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member->id);
+  bind_profile (stmt, member);
+  return write_member_row (store, stmt, member->id, error);
 }
 
 gboolean
@@ -402,7 +442,6 @@ kt_store_member_update (KtStore   *store,
                         GError   **error)
 {
   g_autoptr(KtMember) stored = NULL;
-  sqlite3_stmt *stmt;
 
   g_return_val_if_fail (store != NULL && member != NULL, FALSE);
 
@@ -431,25 +470,23 @@ kt_store_member_update (KtStore   *store,
 
   if (!_kt_store_begin (store, error))
     return FALSE;
-  stmt = _kt_store_prepare (store,
-                            "UPDATE members SET name = ?2, phone = ?3, email = ?4, "
-                            "  birth_date = ?5, notes = ?6, consent = ?7, consent_date = ?8, "
-                            "  referrer_id = ?9, status = ?10, name_key = ?11, phone_key = ?12, "
-                            "  email_key = ?13 "
-                            "WHERE id = ?1",
-                            error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, member->id);
-  bind_profile (stmt, member);
-  if (!_kt_store_step_done (store, stmt, error) ||
-      !_kt_store_member_refresh_search (store, member->id, error))
-    goto fail;
-  return _kt_store_commit (store, error);
+  return _kt_store_end (store, update_profile (store, member, error), error);
+}
 
-fail:
-  _kt_store_rollback (store);
-  return FALSE;
+static gboolean
+write_archived (KtStore   *store,
+                gint64     member_id,
+                gboolean   archived,
+                GError   **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = _kt_store_prepare (store, "UPDATE members SET archived = ?2 WHERE id = ?1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  sqlite3_bind_int (stmt, 2, archived ? 1 : 0);
+  return write_member_row (store, stmt, member_id, error);
 }
 
 gboolean
@@ -459,7 +496,6 @@ kt_store_member_set_archived (KtStore   *store,
                               GError   **error)
 {
   g_autoptr(KtMember) stored = NULL;
-  sqlite3_stmt *stmt;
 
   stored = kt_store_member_get (store, member_id, error);
   if (stored == NULL)
@@ -469,45 +505,24 @@ kt_store_member_set_archived (KtStore   *store,
 
   if (!_kt_store_begin (store, error))
     return FALSE;
-  stmt = _kt_store_prepare (store, "UPDATE members SET archived = ?2 WHERE id = ?1", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, member_id);
-  sqlite3_bind_int (stmt, 2, archived ? 1 : 0);
-  if (!_kt_store_step_done (store, stmt, error) ||
-      !_kt_store_member_refresh_search (store, member_id, error))
-    goto fail;
-  return _kt_store_commit (store, error);
-
-fail:
-  _kt_store_rollback (store);
-  return FALSE;
+  return _kt_store_end (store, write_archived (store, member_id, archived, error), error);
 }
 
-gboolean
-kt_store_member_erase (KtStore  *store,
-                       gint64    member_id,
-                       GError  **error)
+static gboolean
+erase_member (KtStore  *store,
+              gint64    member_id,
+              GError  **error)
 {
-  g_autoptr(KtMember) stored = NULL;
   g_autofree char *placeholder = NULL;
   g_autofree char *name_key = NULL;
   g_autofree char *now = kt_datetime_now ();
   sqlite3_stmt *stmt;
-
-  stored = kt_store_member_get (store, member_id, error);
-  if (stored == NULL)
-    return FALSE;
-  if (stored->erased)
-    return TRUE;
 
   /* The name becomes a neutral label so lists and reports still have
    * something to show; the figures stay for the shop's statistics. */
   placeholder = g_strdup_printf (_("Erased member %lld"), (long long) member_id);
   name_key = _kt_store_name_key (placeholder);
 
-  if (!_kt_store_begin (store, error))
-    return FALSE;
   stmt = _kt_store_prepare (store,
                             "UPDATE members SET name = ?2, phone = '', email = '', "
                             "  birth_date = NULL, notes = '', consent = 0, consent_date = NULL, "
@@ -515,12 +530,12 @@ kt_store_member_erase (KtStore  *store,
                             "WHERE id = ?1",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, member_id);
   sqlite3_bind_text (stmt, 2, placeholder, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, 3, name_key, -1, SQLITE_TRANSIENT);
   if (!_kt_store_step_done (store, stmt, error))
-    goto fail;
+    return FALSE;
 
   /* The card would still find the anonymised record at the till and earn
    * points for nobody: it is blocked with the erasure. */
@@ -529,23 +544,34 @@ kt_store_member_erase (KtStore  *store,
                             "WHERE member_id = ?1 AND state = 1",
                             error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, member_id);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_TRANSIENT);
   if (!_kt_store_step_done (store, stmt, error))
-    goto fail;
+    return FALSE;
   stmt = _kt_store_prepare (store, "UPDATE members SET card = '' WHERE id = ?1", error);
   if (stmt == NULL)
-    goto fail;
+    return FALSE;
   sqlite3_bind_int64 (stmt, 1, member_id);
-  if (!_kt_store_step_done (store, stmt, error) ||
-      !_kt_store_member_refresh_search (store, member_id, error))
-    goto fail;
-  return _kt_store_commit (store, error);
+  return write_member_row (store, stmt, member_id, error);
+}
 
-fail:
-  _kt_store_rollback (store);
-  return FALSE;
+gboolean
+kt_store_member_erase (KtStore  *store,
+                       gint64    member_id,
+                       GError  **error)
+{
+  g_autoptr(KtMember) stored = NULL;
+
+  stored = kt_store_member_get (store, member_id, error);
+  if (stored == NULL)
+    return FALSE;
+  if (stored->erased)
+    return TRUE;
+
+  if (!_kt_store_begin (store, error))
+    return FALSE;
+  return _kt_store_end (store, erase_member (store, member_id, error), error);
 }
 
 GPtrArray *
@@ -573,12 +599,8 @@ kt_store_member_find_duplicates (KtStore         *store,
   sqlite3_bind_text (stmt, 3, email_key, -1, SQLITE_TRANSIENT);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (found, _kt_store_member_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _kt_store_set_error (store, error);
-      return NULL;
-    }
+  if (!_kt_store_finish_rows (store, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&found);
 }
 
@@ -646,11 +668,7 @@ kt_store_member_purchases (KtStore  *store,
       purchase->paid = sqlite3_column_int64 (stmt, 10);
       g_ptr_array_add (purchases, purchase);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _kt_store_set_error (store, error);
-      return NULL;
-    }
+  if (!_kt_store_finish_rows (store, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&purchases);
 }

@@ -190,12 +190,8 @@ name_keys_by_group (KtStore   *store,
       if (candidate != NULL)
         candidate->name_key = _kt_store_column_text (stmt, 1);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _kt_store_set_error (store, error);
-      return FALSE;
-    }
+  if (!_kt_store_finish_rows (store, stmt, rc, error))
+    return FALSE;
   for (guint i = 0; i < n; i++)
     if (candidates[i].name_key == NULL)
       candidates[i].name_key = g_strdup ("");

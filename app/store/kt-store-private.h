@@ -36,9 +36,26 @@ gboolean      _kt_store_begin       (KtStore      *store,
 gboolean      _kt_store_commit      (KtStore      *store,
                                      GError      **error);
 void          _kt_store_rollback    (KtStore      *store);
+/* Ends the transaction _kt_store_begin() opened: commits when the work
+ * was `done`, else rolls back. FALSE when nothing was saved. */
+gboolean      _kt_store_end         (KtStore      *store,
+                                     gboolean      done,
+                                     GError      **error);
 /* Steps a statement that returns no row (or ignores them). */
 gboolean      _kt_store_step_done   (KtStore      *store,
                                      sqlite3_stmt *stmt,
+                                     GError      **error);
+/* Ends a walk over a statement's rows: `rc` is the last sqlite3_step()
+ * result, SQLITE_DONE when every row was read; anything else sets error.
+ * Resets the statement either way. */
+gboolean      _kt_store_finish_rows (KtStore      *store,
+                                     sqlite3_stmt *stmt,
+                                     int           rc,
+                                     GError      **error);
+/* The first column of the one row of a query without parameters. */
+gboolean      _kt_store_query_int64 (KtStore      *store,
+                                     const char   *sql,
+                                     gint64       *out_value,
                                      GError      **error);
 void          _kt_store_set_error   (KtStore      *store,
                                      GError      **error);
@@ -68,6 +85,13 @@ char         *_kt_store_search_text (const char   *name,
                                      const char   *phone,
                                      const char   *email,
                                      const char   *card);
+
+/* The highest sequence number of the shop's own cards with `prefix`, 0
+ * when none (see kt-store-cards.c). */
+gboolean      _kt_store_card_highest_sequence (KtStore *store,
+                                     guint         prefix,
+                                     guint64      *out_sequence,
+                                     GError      **error);
 
 /* Counts the listed members again into register_counts, after a bulk
  * load that ran without the triggers that keep it. */

@@ -309,11 +309,7 @@ kt_store_member_page (KtStore              *store,
   rows = g_ptr_array_new_full (limit, (GDestroyNotify) kt_member_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (rows, _kt_store_member_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      _kt_store_set_error (store, error);
-      return NULL;
-    }
+  if (!_kt_store_finish_rows (store, stmt, rc, error))
+    return NULL;
   return g_steal_pointer (&rows);
 }

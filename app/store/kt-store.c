@@ -122,6 +122,22 @@ _kt_store_exec (KtStore     *store,
 }
 
 gboolean
+_kt_store_finish_rows (KtStore       *store,
+                       sqlite3_stmt  *stmt,
+                       int            rc,
+                       GError       **error)
+{
+  if (rc != SQLITE_DONE)
+    {
+      _kt_store_set_error (store, error);
+      sqlite3_reset (stmt);
+      return FALSE;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+gboolean
 _kt_store_step_done (KtStore       *store,
                      sqlite3_stmt  *stmt,
                      GError       **error)
@@ -130,12 +146,26 @@ _kt_store_step_done (KtStore       *store,
 
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     ;
-  if (rc != SQLITE_DONE)
+  return _kt_store_finish_rows (store, stmt, rc, error);
+}
+
+gboolean
+_kt_store_query_int64 (KtStore     *store,
+                       const char  *sql,
+                       gint64      *out_value,
+                       GError     **error)
+{
+  sqlite3_stmt *stmt = _kt_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_ROW)
     {
       _kt_store_set_error (store, error);
       sqlite3_reset (stmt);
       return FALSE;
     }
+  *out_value = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);
   return TRUE;
 }
@@ -166,6 +196,19 @@ _kt_store_rollback (KtStore *store)
 {
   if (!sqlite3_get_autocommit (store->db))
     sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
+_kt_store_end (KtStore   *store,
+               gboolean   done,
+               GError   **error)
+{
+  if (!done)
+    {
+      _kt_store_rollback (store);
+      return FALSE;
+    }
+  return _kt_store_commit (store, error);
 }
 
 /* ---- the search function ------------------------------------------------ */
