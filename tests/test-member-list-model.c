@@ -13,6 +13,7 @@
 typedef struct
 {
   guint position, removed, added, calls;
+  guint total_removed, total_added;
 } ItemsChanged;
 
 static void
@@ -27,6 +28,8 @@ items_changed_cb (GListModel *model,
   seen->position = position;
   seen->removed = removed;
   seen->added = added;
+  seen->total_removed += removed;
+  seen->total_added += added;
   seen->calls++;
 }
 
@@ -79,13 +82,16 @@ test_model_pages_and_queries (void)
 
   g_assert_cmpuint (kt_member_list_model_find (model, id_at (list, 5)), ==, 5);
 
-  /* A new query replaces the whole list and says so. */
+  /* A new query replaces the whole list and says so: all rows go, then
+   * the new ones come (in two signals, so list views do not look for the
+   * old rows among the new). */
   g_signal_connect (model, "items-changed", G_CALLBACK (items_changed_cb), &seen);
   kt_member_list_model_set_query (model, "kov", KT_MEMBER_SORT_TOTAL_SPENT, TRUE);
-  g_assert_cmpuint (seen.calls, ==, 1);
+  g_assert_cmpuint (seen.calls, ==, 2);
   g_assert_cmpuint (seen.position, ==, 0);
-  g_assert_cmpuint (seen.removed, ==, n);
-  g_assert_cmpuint (seen.added, ==, g_list_model_get_n_items (list));
+  g_assert_cmpuint (seen.removed, ==, 0);
+  g_assert_cmpuint (seen.total_removed, ==, n);
+  g_assert_cmpuint (seen.total_added, ==, g_list_model_get_n_items (list));
   g_assert_cmpuint (g_list_model_get_n_items (list), <, n);
   g_assert_cmpuint (g_list_model_get_n_items (list), >, 0);
   for (guint i = 1; i < g_list_model_get_n_items (list); i++)
@@ -99,7 +105,7 @@ test_model_pages_and_queries (void)
 
   /* The same query again changes nothing. */
   kt_member_list_model_set_query (model, "kov", KT_MEMBER_SORT_TOTAL_SPENT, TRUE);
-  g_assert_cmpuint (seen.calls, ==, 1);
+  g_assert_cmpuint (seen.calls, ==, 2);
 
   /* A new member shows after a reload. */
   kt_member_list_model_set_query (model, "zyxwvut", KT_MEMBER_SORT_NAME, FALSE);

@@ -135,7 +135,11 @@ read_page (KtMemberListModel *self,
   if (previous != NULL && previous->len == PAGE_SIZE)
     after = kt_member_item_get_member (g_ptr_array_index (previous, PAGE_SIZE - 1));
 
+  gint64 started = g_get_monotonic_time ();
+
   rows = kt_store_member_page (self->store, &query, after, page * PAGE_SIZE, PAGE_SIZE, &error);
+  g_debug ("page %u (%s) read in %.1f ms", page, after != NULL ? "after" : "offset",
+           (g_get_monotonic_time () - started) / 1000.0);
   if (rows == NULL)
     {
       g_warning ("Cannot read members %u–%u: %s",
@@ -259,9 +263,16 @@ kt_member_list_model_reload (KtMemberListModel *self)
     }
 
   forget_pages (self);
+
+  /* Two signals, not one: given "old rows replaced by new rows" in one
+   * signal, GTK 4.8's list views look for each old row's widget among
+   * all the new rows, which would read every page of the result. */
+  self->n_items = 0;
+  if (old_n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, 0);
   self->n_items = n_items;
-  if (old_n_items > 0 || n_items > 0)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_n_items, n_items);
+  if (n_items > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_items);
 }
 
 void
