@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "core/kt-card-number.h"
 #include "kt-batch-dialog.h"
@@ -136,11 +137,11 @@ show_result (KtBatchDialog *self,
                            count);
 
   if (!find_batch_range (self->store, batch_id, count, &first, &last))
-    description = g_strdup_printf (_("Batch %" G_GINT64_FORMAT), batch_id);
+    description = g_strdup_printf (_("Batch %" PRId64), batch_id);
   else if (count == 1)
-    description = g_strdup_printf (_("Batch %" G_GINT64_FORMAT ": card %s"), batch_id, first);
+    description = g_strdup_printf (_("Batch %" PRId64 ": card %s"), batch_id, first);
   else
-    description = g_strdup_printf (_("Batch %" G_GINT64_FORMAT ": cards %s to %s"),
+    description = g_strdup_printf (_("Batch %" PRId64 ": cards %s to %s"),
                                    batch_id, first, last);
 
   adw_status_page_set_title (self->done_page, title);

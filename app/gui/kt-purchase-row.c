@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include "kt-format.h"
 #include "kt-purchase-row.h"
@@ -38,8 +39,8 @@ describe_purchase (const KtPurchase *purchase,
 
   if (purchase->items > 0)
     g_ptr_array_add (parts,
-                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" G_GINT64_FORMAT " item",
-                                                   "%" G_GINT64_FORMAT " items",
+                     g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%" PRId64 " item",
+                                                   "%" PRId64 " items",
                                                    (gulong) purchase->items),
                                       purchase->items));
   if (purchase->category != NULL && *purchase->category != '\0')
@@ -54,13 +55,20 @@ describe_purchase (const KtPurchase *purchase,
     {
       g_autofree char *points = kt_format_points (purchase->points_earned);
 
-      g_ptr_array_add (parts, g_strdup_printf (_("+%s points"), points));
+      g_ptr_array_add (parts,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%s point", "+%s points",
+                                                     (gulong) ABS (purchase->points_earned)),
+                                        points));
     }
   if (purchase->points_redeemed != 0)
     {
       g_autofree char *points = kt_format_points (purchase->points_redeemed);
 
-      g_ptr_array_add (parts, g_strdup_printf (_("%s points redeemed"), points));
+      g_ptr_array_add (parts,
+                       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s point redeemed",
+                                                     "%s points redeemed",
+                                                     (gulong) ABS (purchase->points_redeemed)),
+                                        points));
     }
 
   g_ptr_array_add (parts, NULL);

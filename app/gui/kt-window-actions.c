@@ -28,7 +28,8 @@ member_display_name (const KtMember *member)
 {
   if (member->erased || *member->name == '\0')
     return g_strdup (_("this member"));
-  return g_strdup_printf ("“%s”", member->name);
+  /* TRANSLATORS: a member's name quoted inside a sentence */
+  return g_strdup_printf (_("“%s”"), member->name);
 }
 
 static void
@@ -272,7 +273,6 @@ block_card_action (GtkWidget  *widget,
   KtWindow *self = KT_WINDOW (widget);
   const char *number = g_variant_get_string (parameter, NULL);
   const KtMember *member = kt_member_detail_get_member (self->detail);
-  g_autofree char *name = NULL;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   AdwMessageDialog *dialog;
@@ -280,11 +280,9 @@ block_card_action (GtkWidget  *widget,
   if (member == NULL)
     return;
 
-  name = member_display_name (member);
   heading = g_strdup_printf (_("Block Card %s?"), number);
-  body = g_strdup_printf (_("The card will be refused at the till from now on. %s keeps "
-                            "their points and history and can be given a new card."),
-                          name);
+  body = g_strdup (_("The card will be refused at the till from now on. The member keeps "
+                     "their points and history and can be given a new card."));
 
   dialog = confirm (self, heading, body, _("_Block"), G_CALLBACK (block_confirmed_cb));
   g_object_set_data_full (G_OBJECT (dialog), "card-number", g_strdup (number), g_free);
