@@ -485,7 +485,7 @@ run_demo (KtCli   *cli,
     { "seed", 0, 0, G_OPTION_ARG_STRING, &seed,
       N_("Seed of the generator: the same seed gives the same shop (default 1)"), N_("S") },
     { "today", 0, 0, G_OPTION_ARG_STRING, &today,
-      N_("The day the demo’s history ends on (default: today)"), N_("YYYY-MM-DD") },
+      N_("The day the demo’s history ends on (default: yesterday)"), N_("YYYY-MM-DD") },
     { NULL }
   };
   KtDemoOptions options = { 0, 0, 1, NULL };

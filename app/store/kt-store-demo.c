@@ -653,6 +653,7 @@ load_demo (Load                 *load,
   g_autoptr(GPtrArray) schema = NULL;
   guint64 highest = 0;
   guint prefix;
+  g_autofree char *last_day = NULL;
 
   report (load, 0.0, _("Creating members and purchases"));
   if (!check_register_empty (store, error) ||
@@ -666,8 +667,19 @@ load_demo (Load                 *load,
       !first_free_ids (load, error))
     return FALSE;
 
+  /* Without a given day the history ends yesterday: purchases are spread
+   * over opening hours, and today's later hours have not happened yet. */
+  if (options->today == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+
+      last_day = g_date_time_format (yesterday, "%Y-%m-%d");
+    }
+
   gen = kt_demo_gen_new (options->members, options->purchases, options->seed,
-                         options->today, prefix, highest + 1, error);
+                         options->today != NULL ? options->today : last_day,
+                         prefix, highest + 1, error);
   if (gen == NULL)
     return FALSE;
 

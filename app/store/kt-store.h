@@ -235,7 +235,7 @@ typedef struct
   guint        members;
   guint        purchases;
   guint64      seed;
-  const char  *today;        /* YYYY-MM-DD the demo ends on; NULL: today */
+  const char  *today;        /* YYYY-MM-DD the demo ends on; NULL: yesterday */
 } KtDemoOptions;
 
 /* Fills an empty register with a generated shop. Refuses a register that
