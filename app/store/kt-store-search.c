@@ -11,15 +11,17 @@
  * a row offset (a jump) or from the last row of the previous page (keyset,
  * cheap at any depth).
  *
- * With search text there are two ways to the first page, chosen by how many
- * members match (counted by FTS5, capped):
+ * With search text in name order (the default, and what search-as-you-type
+ * shows) the FTS5 index hands out its matches already sorted: see
+ * kt-store-name-search.c. In the other orders there are two ways to a page,
+ * chosen by how many members match (counted by FTS5, capped):
  *
  *  - few matches (a surname, a phone fragment): take them all from the FTS5
  *    index and sort them; at most SPARSE_LIMIT rows are sorted;
  *  - many matches (one or two letters): walk the sort order's index and keep
- *    the rows that match (kt_match(), the same rule as the FTS query); with
- *    many matches a page fills after a few thousand rows, and nothing sorts
- *    hundreds of thousands of matches.
+ *    the rows that match (kt_match(), the same rule as the FTS query). The
+ *    order has nothing to do with the name, so matches are spread along it
+ *    and a page fills after a few thousand rows.
  */
 
 #define G_LOG_DOMAIN "kt-store"
@@ -31,9 +33,13 @@
 #include "core/kt-text.h"
 #include "store/kt-store-private.h"
 
-/* Above this many matches, walking the sorted index beats sorting the
- * matches: at 1 % density a page of 50 needs ~5,000 index steps. */
+/* Above this many matches, walking the sorted index usually beats sorting
+ * the matches: at 1 % density a page of 50 needs ~5,000 index steps. */
 #define SPARSE_LIMIT 5000
+/* How long a walk may take before collecting and sorting takes over, and
+ * up to how many matches that is worth it (sorting costs ~1.5 µs a match). */
+#define WALK_BUDGET_US 8000
+#define FALLBACK_LIMIT 40000
 
 /* Parameters: ?1 search (FTS query or typed text), ?2 limit, ?3 offset,
  * ?4 sort key of the `after` row, ?5 its second key (status sort), ?6 its id. */
@@ -148,17 +154,18 @@ count_rows (KtStore     *store,
   return TRUE;
 }
 
-/* Matches, counted up to SPARSE_LIMIT + 1: tells which way to the page. */
+/* Matches, counted up to `cap`: tells which way to the page. */
 static gboolean
 count_matches_capped (KtStore     *store,
                       const char  *fts_query,
+                      guint        cap,
                       guint       *out_count,
                       GError     **error)
 {
   return count_rows (store,
                      "SELECT count(*) FROM (SELECT 1 FROM member_search "
                      "WHERE member_search MATCH ?1 LIMIT ?2)",
-                     fts_query, SPARSE_LIMIT + 1, out_count, error);
+                     fts_query, cap, out_count, error);
 }
 
 gboolean
@@ -177,7 +184,7 @@ kt_store_member_count (KtStore              *store,
     return count_rows (store, "SELECT listed_members FROM register_counts",
                        NULL, 0, out_count, error);
 
-  if (!count_matches_capped (store, fts_query, &capped, error))
+  if (!count_matches_capped (store, fts_query, SPARSE_LIMIT + 1, &capped, error))
     return FALSE;
   if (capped <= SPARSE_LIMIT)
     {
@@ -191,6 +198,12 @@ kt_store_member_count (KtStore              *store,
 }
 
 /* ---- pages -------------------------------------------------------------- */
+
+static int
+past_deadline (void *data)
+{
+  return g_get_monotonic_time () > *(gint64 *) data;
+}
 
 static void
 bind_after (sqlite3_stmt   *stmt,
@@ -235,67 +248,25 @@ bind_after (sqlite3_stmt   *stmt,
   sqlite3_bind_int64 (stmt, 6, after->id);
 }
 
-static const char *
-choose_sql (KtStore              *store,
-            const KtMemberQuery  *query,
-            const KtMember       *after,
-            const char          **out_param,
-            char                **out_owned_param,
-            GError              **error)
+/* Runs a page statement. With a `deadline` (monotonic µs) SQLite is
+ * interrupted once it passes, and `out_late` says so: the caller then takes
+ * another way to the same rows. */
+static GPtrArray *
+run_page (KtStore             *store,
+          const char          *sql,
+          const char          *param,
+          const KtMemberQuery *query,
+          const KtMember      *after,
+          guint                offset,
+          guint                limit,
+          gint64               deadline,
+          gboolean            *out_late,
+          GError             **error)
 {
-  const PageSql *sql = &page_sql[query->sort][query->descending ? 1 : 0];
-  g_autofree char *fts_query = fts_query_for (query->text);
-  guint capped = 0;
-
-  *out_param = NULL;
-  if (fts_query == NULL)
-    return after != NULL ? sql->all_after : sql->all;
-
-  if (!count_matches_capped (store, fts_query, &capped, error))
-    return NULL;
-  if (capped <= SPARSE_LIMIT)
-    {
-      /* Few enough to collect and sort. */
-      *out_param = *out_owned_param = g_steal_pointer (&fts_query);
-      return after != NULL ? sql->sparse_after : sql->sparse;
-    }
-
-  *out_param = query->text;
-  return after != NULL ? sql->dense_after : sql->dense;
-}
-
-GPtrArray *
-kt_store_member_page (KtStore              *store,
-                      const KtMemberQuery  *query,
-                      const KtMember       *after,
-                      guint                 offset,
-                      guint                 limit,
-                      GError              **error)
-{
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autofree char *owned_param = NULL;
-  const char *param = NULL;
-  const char *sql;
-  sqlite3_stmt *stmt;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_full (limit, (GDestroyNotify) kt_member_free);
+  sqlite3_stmt *stmt = _kt_store_prepare (store, sql, error);
   int rc;
 
-  g_return_val_if_fail (store != NULL && query != NULL, NULL);
-  g_return_val_if_fail (query->sort <= KT_MEMBER_SORT_LAST, NULL);
-
-  if (query->sort == KT_MEMBER_SORT_NAME)
-    {
-      g_autofree char *fts_query = fts_query_for (query->text);
-
-      if (fts_query != NULL)
-        return _kt_store_name_search_page (store, fts_query, query->descending,
-                                           after, offset, limit, error);
-    }
-
-  sql = choose_sql (store, query, after, &param, &owned_param, error);
-  if (sql == NULL)
-    return NULL;
-
-  stmt = _kt_store_prepare (store, sql, error);
   if (stmt == NULL)
     return NULL;
   if (param != NULL)
@@ -306,10 +277,70 @@ kt_store_member_page (KtStore              *store,
   else
     sqlite3_bind_int64 (stmt, 3, offset);
 
-  rows = g_ptr_array_new_full (limit, (GDestroyNotify) kt_member_free);
+  if (deadline > 0)
+    sqlite3_progress_handler (store->db, 1000, past_deadline, &deadline);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (rows, _kt_store_member_from_row (stmt));
+  if (deadline > 0)
+    sqlite3_progress_handler (store->db, 0, NULL, NULL);
+
+  if (rc == SQLITE_INTERRUPT && out_late != NULL)
+    {
+      sqlite3_reset (stmt);
+      *out_late = TRUE;
+      return NULL;
+    }
   if (!_kt_store_finish_rows (store, stmt, rc, error))
     return NULL;
   return g_steal_pointer (&rows);
+}
+
+GPtrArray *
+kt_store_member_page (KtStore              *store,
+                      const KtMemberQuery  *query,
+                      const KtMember       *after,
+                      guint                 offset,
+                      guint                 limit,
+                      GError              **error)
+{
+  const PageSql *sql;
+  g_autofree char *fts_query = NULL;
+  GPtrArray *rows;
+  gboolean late = FALSE;
+  guint capped = 0;
+
+  g_return_val_if_fail (store != NULL && query != NULL, NULL);
+  g_return_val_if_fail (query->sort <= KT_MEMBER_SORT_LAST, NULL);
+
+  sql = &page_sql[query->sort][query->descending ? 1 : 0];
+  fts_query = fts_query_for (query->text);
+
+  if (fts_query == NULL)
+    return run_page (store, after != NULL ? sql->all_after : sql->all, NULL,
+                     query, after, offset, limit, 0, NULL, error);
+
+  if (query->sort == KT_MEMBER_SORT_NAME)
+    return _kt_store_name_search_page (store, fts_query, query->descending,
+                                       after, offset, limit, error);
+
+  if (!count_matches_capped (store, fts_query, FALLBACK_LIMIT + 1, &capped, error))
+    return NULL;
+
+  /* Many matches: walking the sort order's index finds a page at once when
+   * the matches are spread along it, but not when they bunch up (a first
+   * name within one status) or the page is deep. Unless sorting them all
+   * would cost more, the walk gets a few milliseconds; past them, the
+   * matches are collected and sorted. */
+  if (capped > SPARSE_LIMIT)
+    {
+      gint64 deadline = capped <= FALLBACK_LIMIT ? g_get_monotonic_time () + WALK_BUDGET_US : 0;
+
+      rows = run_page (store, after != NULL ? sql->dense_after : sql->dense, query->text,
+                       query, after, offset, limit, deadline, &late, error);
+      if (rows != NULL || !late)
+        return rows;
+    }
+
+  return run_page (store, after != NULL ? sql->sparse_after : sql->sparse, fts_query,
+                   query, after, offset, limit, 0, NULL, error);
 }
