@@ -128,6 +128,58 @@ find_widget (GtkWidget *root,
   return NULL;
 }
 
+/* The texts of the Name column's cells on screen, in no particular order:
+ * the cells that are plain inscriptions (the other columns' are numeric). */
+static void
+collect_name_cells (GtkWidget *root,
+                    GPtrArray *texts)
+{
+  if (GTK_IS_INSCRIPTION (root) && !gtk_widget_has_css_class (root, "numeric") &&
+      gtk_widget_get_mapped (root))
+    {
+      g_ptr_array_add (texts, g_strdup (gtk_inscription_get_text (GTK_INSCRIPTION (root))));
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_name_cells (child, texts);
+}
+
+static int
+compare_texts (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The names the list's cells show are the names of its first rows: a cell
+ * never shows a member of an earlier search. */
+static void
+assert_cells_show_first_rows (Fixture *fixture)
+{
+  GtkWidget *view = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_COLUMN_VIEW);
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
+  guint n_items = g_list_model_get_n_items (member_model (fixture));
+
+  collect_name_cells (view, shown);
+  g_assert_cmpuint (shown->len, >, 0);
+  g_assert_cmpuint (shown->len, <=, n_items);
+  for (guint i = 0; i < shown->len; i++)
+    {
+      const KtMember *member = row (fixture, i);
+
+      g_ptr_array_add (expected, g_strdup (member->erased ? "Personal data erased" : member->name));
+    }
+
+  g_ptr_array_sort (shown, compare_texts);
+  g_ptr_array_sort (expected, compare_texts);
+  for (guint i = 0; i < shown->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (shown, i), ==, g_ptr_array_index (expected, i));
+}
+
 static GtkColumnViewColumn *
 find_column (Fixture    *fixture,
              const char *title)
@@ -386,6 +438,39 @@ test_search_filters_as_you_type (Fixture       *fixture,
 }
 
 static void
+test_cells_show_the_search (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
+  GtkWidget *view = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_COLUMN_VIEW);
+
+  wait_ms (100);
+  assert_cells_show_first_rows (fixture);
+
+  /* The rows on show take the search's members; the others go. */
+  type_search (fixture, "quibb");
+  collect_name_cells (view, shown);
+  g_ptr_array_sort (shown, compare_texts);
+  g_assert_cmpuint (shown->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (shown, 0), ==, "Olga Quibbleworth");
+  g_assert_cmpstr (g_ptr_array_index (shown, 1), ==, "Quentin Quibbleworth");
+  g_assert_cmpstr (g_ptr_array_index (shown, 2), ==, "Quibbleworth Mária");
+
+  type_search (fixture, "");
+  wait_ms (100);
+  assert_cells_show_first_rows (fixture);
+
+  /* Another order, and a search in it. */
+  gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), find_column (fixture, "Points"),
+                                  GTK_SORT_DESCENDING);
+  wait_ms (100);
+  assert_cells_show_first_rows (fixture);
+  type_search (fixture, "a");
+  wait_ms (100);
+  assert_cells_show_first_rows (fixture);
+}
+
+static void
 test_scanned_card_opens_member (Fixture       *fixture,
                                 gconstpointer  user_data)
 {
@@ -638,6 +723,8 @@ main (int   argc,
               fixture_set_up, test_lists_everyone, fixture_tear_down);
   g_test_add ("/gui-window/search-filters-as-you-type", Fixture, NULL,
               fixture_set_up, test_search_filters_as_you_type, fixture_tear_down);
+  g_test_add ("/gui-window/cells-show-the-search", Fixture, NULL,
+              fixture_set_up, test_cells_show_the_search, fixture_tear_down);
   g_test_add ("/gui-window/scanned-card-opens-member", Fixture, NULL,
               fixture_set_up, test_scanned_card_opens_member, fixture_tear_down);
   g_test_add ("/gui-window/refused-cards-do-not-open", Fixture, NULL,

@@ -221,7 +221,8 @@ schedule_memory_trim (KtWindow *self)
 /* Re-reads the list with the search text and the sort the column headers
  * show. The selection is dropped first: GtkSingleSelection looks for a
  * selected item among all the new rows, which would read every page of a
- * million-member register. */
+ * million-member register. The list goes back to its top first: the model
+ * re-fills the rows on show with the new result, which starts there. */
 static void
 apply_query (KtWindow *self,
              gboolean  reload)
@@ -242,6 +243,7 @@ apply_query (KtWindow *self,
 
   self->changing_query = TRUE;
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->list_scroller), 0);
   kt_member_list_model_set_query (self->model, text, sort, descending);
   if (reload)
     kt_member_list_model_reload (self->model);
@@ -574,10 +576,75 @@ status_cell_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+/* What a column shows of the member in a cell. */
+typedef void (*CellShowFunc) (KtWindow    *self,
+                              GtkListItem *list_item);
+
+typedef struct
+{
+  KtWindow     *self;
+  GtkListItem  *list_item;
+  CellShowFunc  show;
+} CellWatch;
+
+/* The model re-fills the rows on show with the next query's members
+ * instead of replacing them, so a cell shows its item again when the item
+ * changes, not only when it is bound. */
 static void
-name_cell_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   KtWindow                 *self)
+cell_item_changed_cb (KtMemberItem *item,
+                      CellWatch    *watch)
+{
+  if (gtk_list_item_get_item (watch->list_item) == item)
+    watch->show (watch->self, watch->list_item);
+}
+
+static void
+cell_watch_free (gpointer  data,
+                 GClosure *closure)
+{
+  g_free (data);
+}
+
+static void
+bind_cell (KtWindow     *self,
+           GtkListItem  *list_item,
+           CellShowFunc  show)
+{
+  KtMemberItem *item = gtk_list_item_get_item (list_item);
+  CellWatch *watch;
+  gulong handler;
+
+  if (item == NULL)
+    return;
+
+  watch = g_new (CellWatch, 1);
+  watch->self = self;
+  watch->list_item = list_item;
+  watch->show = show;
+  handler = g_signal_connect_data (item, "changed", G_CALLBACK (cell_item_changed_cb),
+                                   watch, cell_watch_free, 0);
+  g_object_set_data (G_OBJECT (list_item), "kt-cell-changed-handler", GSIZE_TO_POINTER (handler));
+  show (self, list_item);
+}
+
+/* GTK unbinds a cell before it binds it to another item and before it
+ * destroys it, while the old item is still set. */
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                KtWindow                 *self)
+{
+  KtMemberItem *item = gtk_list_item_get_item (list_item);
+  gulong handler = GPOINTER_TO_SIZE (g_object_steal_data (G_OBJECT (list_item),
+                                                          "kt-cell-changed-handler"));
+
+  if (item != NULL && handler != 0)
+    g_signal_handler_disconnect (item, handler);
+}
+
+static void
+show_name (KtWindow    *self,
+           GtkListItem *list_item)
 {
   const KtMember *member = list_item_member (list_item);
   GtkWidget *cell = gtk_list_item_get_child (list_item);
@@ -585,7 +652,8 @@ name_cell_bind_cb (GtkSignalListItemFactory *factory,
   if (member == NULL)
     return;
 
-  /* Counted for the benchmark: the list is on screen once rows are bound. */
+  /* Counted for the benchmark: the list is on screen once rows are bound
+   * or re-filled. */
   self->bound_rows++;
 
   if (member->erased)
@@ -601,9 +669,8 @@ name_cell_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-card_cell_bind_cb (GtkSignalListItemFactory *factory,
-                   GtkListItem              *list_item,
-                   KtWindow                 *self)
+show_card (KtWindow    *self,
+           GtkListItem *list_item)
 {
   const KtMember *member = list_item_member (list_item);
 
@@ -612,9 +679,8 @@ card_cell_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-phone_cell_bind_cb (GtkSignalListItemFactory *factory,
-                    GtkListItem              *list_item,
-                    KtWindow                 *self)
+show_phone (KtWindow    *self,
+            GtkListItem *list_item)
 {
   const KtMember *member = list_item_member (list_item);
 
@@ -623,9 +689,8 @@ phone_cell_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-status_cell_bind_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *list_item,
-                     KtWindow                 *self)
+show_status (KtWindow    *self,
+             GtkListItem *list_item)
 {
   const KtMember *member = list_item_member (list_item);
   GtkWidget *label = gtk_list_item_get_child (list_item);
@@ -653,9 +718,8 @@ status_cell_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-total_spent_cell_bind_cb (GtkSignalListItemFactory *factory,
-                          GtkListItem              *list_item,
-                          KtWindow                 *self)
+show_total_spent (KtWindow    *self,
+                  GtkListItem *list_item)
 {
   const KtMember *member = list_item_member (list_item);
   g_autofree char *text = NULL;
@@ -668,9 +732,8 @@ total_spent_cell_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-purchases_cell_bind_cb (GtkSignalListItemFactory *factory,
-                        GtkListItem              *list_item,
-                        KtWindow                 *self)
+show_purchases (KtWindow    *self,
+                GtkListItem *list_item)
 {
   const KtMember *member = list_item_member (list_item);
   g_autofree char *text = NULL;
@@ -683,9 +746,8 @@ purchases_cell_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-last_visit_cell_bind_cb (GtkSignalListItemFactory *factory,
-                         GtkListItem              *list_item,
-                         KtWindow                 *self)
+show_last_visit (KtWindow    *self,
+                 GtkListItem *list_item)
 {
   const KtMember *member = list_item_member (list_item);
   g_autofree char *text = NULL;
@@ -698,9 +760,8 @@ last_visit_cell_bind_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-points_cell_bind_cb (GtkSignalListItemFactory *factory,
-                     GtkListItem              *list_item,
-                     KtWindow                 *self)
+show_points (KtWindow    *self,
+             GtkListItem *list_item)
 {
   const KtMember *member = list_item_member (list_item);
   g_autofree char *text = NULL;
@@ -710,6 +771,70 @@ points_cell_bind_cb (GtkSignalListItemFactory *factory,
 
   text = kt_format_points (member->points);
   set_cell_text (list_item, member, text);
+}
+
+static void
+name_cell_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   KtWindow                 *self)
+{
+  bind_cell (self, list_item, show_name);
+}
+
+static void
+card_cell_bind_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *list_item,
+                   KtWindow                 *self)
+{
+  bind_cell (self, list_item, show_card);
+}
+
+static void
+phone_cell_bind_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    KtWindow                 *self)
+{
+  bind_cell (self, list_item, show_phone);
+}
+
+static void
+status_cell_bind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     KtWindow                 *self)
+{
+  bind_cell (self, list_item, show_status);
+}
+
+static void
+total_spent_cell_bind_cb (GtkSignalListItemFactory *factory,
+                          GtkListItem              *list_item,
+                          KtWindow                 *self)
+{
+  bind_cell (self, list_item, show_total_spent);
+}
+
+static void
+purchases_cell_bind_cb (GtkSignalListItemFactory *factory,
+                        GtkListItem              *list_item,
+                        KtWindow                 *self)
+{
+  bind_cell (self, list_item, show_purchases);
+}
+
+static void
+last_visit_cell_bind_cb (GtkSignalListItemFactory *factory,
+                         GtkListItem              *list_item,
+                         KtWindow                 *self)
+{
+  bind_cell (self, list_item, show_last_visit);
+}
+
+static void
+points_cell_bind_cb (GtkSignalListItemFactory *factory,
+                     GtkListItem              *list_item,
+                     KtWindow                 *self)
+{
+  bind_cell (self, list_item, show_points);
 }
 
 /* ---- window size --------------------------------------------------------- */
@@ -881,6 +1006,22 @@ kt_window_class_init (KtWindowClass *klass)
   _kt_window_class_actions_init (klass);
 }
 
+/* Every column's cells stop watching their item when GTK unbinds them. */
+static void
+watch_cell_unbinding (KtWindow *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->member_view);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      GtkListItemFactory *factory = gtk_column_view_column_get_factory (column);
+
+      if (GTK_IS_SIGNAL_LIST_ITEM_FACTORY (factory))
+        g_signal_connect_object (factory, "unbind", G_CALLBACK (cell_unbind_cb), self, 0);
+    }
+}
+
 static void
 kt_window_init (KtWindow *self)
 {
@@ -893,6 +1034,8 @@ kt_window_init (KtWindow *self)
    * "types" too, so a card scanned while the list has focus still lands
    * there. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+
+  watch_cell_unbinding (self);
 
   self->sorter_changed_id = g_signal_connect_swapped (gtk_column_view_get_sorter (self->member_view),
                                                       "changed",
