@@ -54,6 +54,22 @@ kt_test_remove_register (const char *dir,
   g_rmdir (dir);
 }
 
+/* A fresh register filled with a demo shop whose history ends on a fixed
+ * day, so that every run sees the same members. */
+static inline void
+kt_test_register_open_demo (KtTestRegister *reg,
+                            guint           members,
+                            guint           purchases,
+                            guint64         seed)
+{
+  KtDemoOptions options = { members, purchases, seed, "2026-06-30" };
+  g_autoptr(GError) error = NULL;
+
+  kt_test_register_open (reg);
+  g_assert_true (kt_store_fill_demo (reg->store, &options, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static inline void
 kt_test_register_close (KtTestRegister *reg)
 {

@@ -47,7 +47,6 @@ static void
 test_model_pages_and_queries (void)
 {
   KtTestRegister reg = { 0, };
-  KtDemoOptions options = { .members = 3000, .purchases = 9000, .seed = 3, .today = "2026-06-30" };
   g_autoptr(KtMemberListModel) model = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) everyone = NULL;
@@ -57,9 +56,7 @@ test_model_pages_and_queries (void)
   guint pages_read;
   guint n;
 
-  kt_test_register_open (&reg);
-  g_assert_true (kt_store_fill_demo (reg.store, &options, NULL, NULL, &error));
-  g_assert_no_error (error);
+  kt_test_register_open_demo (&reg, 3000, 9000, 3);
 
   model = kt_member_list_model_new (reg.store);
   list = G_LIST_MODEL (model);
@@ -202,9 +199,7 @@ static void
 test_model_refills_held_rows (void)
 {
   KtTestRegister reg = { 0, };
-  KtDemoOptions options = { .members = 2000, .purchases = 4000, .seed = 5, .today = "2026-06-30" };
   g_autoptr(KtMemberListModel) model = NULL;
-  g_autoptr(GError) error = NULL;
   ItemsChanged seen = { 0, };
   View view = { { NULL, }, };
   KtMemberItem *released;
@@ -212,9 +207,7 @@ test_model_refills_held_rows (void)
   guint pages_read;
   guint n, n_few;
 
-  kt_test_register_open (&reg);
-  g_assert_true (kt_store_fill_demo (reg.store, &options, NULL, NULL, &error));
-  g_assert_no_error (error);
+  kt_test_register_open_demo (&reg, 2000, 4000, 5);
 
   model = kt_member_list_model_new (reg.store);
   list = G_LIST_MODEL (model);
@@ -285,9 +278,7 @@ static void
 test_model_replaces_rows_held_far_apart (void)
 {
   KtTestRegister reg = { 0, };
-  KtDemoOptions options = { .members = 2000, .purchases = 4000, .seed = 5, .today = "2026-06-30" };
   g_autoptr(KtMemberListModel) model = NULL;
-  g_autoptr(GError) error = NULL;
   KtMemberItem *items[12] = { NULL, };
   gint64 ids[G_N_ELEMENTS (items)];
   ItemsChanged seen = { 0, };
@@ -295,9 +286,7 @@ test_model_replaces_rows_held_far_apart (void)
   guint pages_read;
   guint n;
 
-  kt_test_register_open (&reg);
-  g_assert_true (kt_store_fill_demo (reg.store, &options, NULL, NULL, &error));
-  g_assert_no_error (error);
+  kt_test_register_open_demo (&reg, 2000, 4000, 5);
 
   model = kt_member_list_model_new (reg.store);
   list = G_LIST_MODEL (model);

@@ -229,14 +229,11 @@ static void
 test_search_orders_and_pages (void)
 {
   KtTestRegister reg = { 0, };
-  KtDemoOptions options = { .members = 7000, .purchases = 20000, .seed = 7, .today = "2026-06-30" };
   g_autoptr(GError) error = NULL;
   guint everyone = 0;
   KtMemberQuery all = { NULL, KT_MEMBER_SORT_NAME, FALSE };
 
-  kt_test_register_open (&reg);
-  g_assert_true (kt_store_fill_demo (reg.store, &options, NULL, NULL, &error));
-  g_assert_no_error (error);
+  kt_test_register_open_demo (&reg, 7000, 20000, 7);
   g_assert_true (kt_store_member_count (reg.store, &all, &everyone, &error));
   g_assert_cmpuint (everyone, >, 6500);
 
