@@ -270,6 +270,34 @@ print_profile (KtCli          *cli,
   kt_cli_table_print (table, "  ");
 }
 
+/* Where the member stands in the loyalty programme today. */
+static void
+print_standing (KtCli                  *cli,
+                const KtMemberStanding *standing)
+{
+  g_autoptr(KtCliTable) table = kt_cli_table_new (2);
+  g_autofree char *usable = g_strdup_printf ("%lld", (long long) standing->points_usable);
+  g_autofree char *pending = g_strdup_printf ("%lld", (long long) standing->points_pending);
+  g_autofree char *expiring = NULL;
+
+  if (standing->points_next_expiry != NULL && standing->points_expiring > 0)
+    /* TRANSLATORS: "120 on 2027-03-31": points that expire, and the day */
+    expiring = g_strdup_printf (_("%lld on %s"), (long long) standing->points_expiring,
+                                standing->points_next_expiry);
+
+  g_print ("\n%s\n", _("Loyalty programme:"));
+  kt_cli_table_add_row (table, _("Tier:"), kt_cli_or_dash (standing->tier), NULL);
+  add_money_row (cli, table, _("Spent this year:"), standing->year_spent);
+  kt_cli_table_add_row (table, _("Points usable:"), usable, NULL);
+  kt_cli_table_add_row (table, _("Points pending:"), pending, NULL);
+  kt_cli_table_add_row (table, _("Points expiring:"), kt_cli_or_dash (expiring), NULL);
+  add_money_row (cli, table, _("Gift card:"), standing->gift_balance);
+  for (guint i = 0; standing->progress != NULL && i < standing->progress->len; i++)
+    kt_cli_table_add_row (table, i == 0 ? _("Progress:") : "",
+                          (const char *) standing->progress->pdata[i], NULL);
+  kt_cli_table_print (table, "  ");
+}
+
 static void
 print_cards (GPtrArray *cards)
 {
@@ -291,11 +319,12 @@ print_cards (GPtrArray *cards)
   kt_cli_table_print (table, "  ");
 }
 
+/* The id comes first: it is what "kartoteka-cli refund" takes. */
 static void
 print_purchases (KtCli     *cli,
                  GPtrArray *purchases)
 {
-  g_autoptr(KtCliTable) table = kt_cli_table_new (5);
+  g_autoptr(KtCliTable) table = kt_cli_table_new (7);
 
   g_print ("\n%s\n", _("Last purchases:"));
   if (purchases->len == 0)
@@ -303,34 +332,46 @@ print_purchases (KtCli     *cli,
       g_print ("  %s\n", _("none"));
       return;
     }
-  for (guint column = 1; column < 5; column++)
+  kt_cli_table_align_right (table, 0);
+  for (guint column = 2; column < 7; column++)
     kt_cli_table_align_right (table, column);
-  kt_cli_table_add_row (table, _("Date"), _("Amount"), _("Discount"), _("Paid"), _("Points"),
-                        NULL);
+  kt_cli_table_add_row (table, _("ID"), _("Date"), _("Amount"), _("Discount"), _("Paid"),
+                        _("Points"), _("Refunded"), NULL);
   for (guint i = 0; i < purchases->len; i++)
     {
       const KtPurchase *purchase = purchases->pdata[i];
+      g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, purchase->id);
       g_autofree char *amount = kt_cli_format_money (cli, purchase->amount);
       g_autofree char *discount = kt_cli_format_money (cli, purchase->discount);
       g_autofree char *paid = kt_cli_format_money (cli, purchase->paid);
       g_autofree char *points = g_strdup_printf ("%+" G_GINT64_FORMAT,
                                                  purchase->points_earned -
                                                  purchase->points_redeemed);
+      g_autofree char *refunded = purchase->refunded > 0
+                                  ? kt_cli_format_money (cli, purchase->refunded)
+                                  : g_strdup ("-");
 
-      kt_cli_table_add_row (table, purchase->at, amount, discount, paid, points, NULL);
+      kt_cli_table_add_row (table, id, purchase->at, amount, discount, paid, points, refunded,
+                            NULL);
     }
   kt_cli_table_print (table, "  ");
 }
 
 static void
-print_member_json (const KtMember *member,
-                   GPtrArray      *cards,
-                   GPtrArray      *purchases)
+print_member_json (const KtMember         *member,
+                   const KtMemberStanding *standing,
+                   GPtrArray              *cards,
+                   GPtrArray              *purchases)
 {
   g_autoptr(KtJson) json = kt_json_new ();
 
   kt_json_begin_object (json);
   kt_cli_json_member_fields (json, member);
+  if (standing != NULL)
+    {
+      kt_json_key (json, "standing");
+      kt_cli_json_standing (json, standing);
+    }
   if (cards != NULL)
     {
       kt_json_key (json, "cards");
@@ -358,7 +399,7 @@ print_saved (KtCli          *cli,
              gboolean        added)
 {
   if (cli->json)
-    print_member_json (member, NULL, NULL);
+    print_member_json (member, NULL, NULL, NULL);
   else if (added)
     /* TRANSLATORS: "Added member 12: Anna Kovalenko" */
     g_print (_("Added member %" PRId64 ": %s\n"), member->id, member->name);
@@ -412,22 +453,21 @@ member_add (KtCli   *cli,
 
 /* The member behind a card, as the till would find them: a card that is
  * not active is refused with its state, never taken as valid. */
-static gboolean
-member_id_from_card (KtStore     *store,
-                     const char  *number,
-                     gint64      *out_id,
-                     GError     **error)
+KtCard *
+kt_cli_active_card (KtStore     *store,
+                    const char  *number,
+                    GError     **error)
 {
   g_autoptr(KtCard) card = kt_store_card_lookup (store, number, error);
 
   if (card == NULL)
-    return FALSE;
+    return NULL;
 
   if (card->state == KT_CARD_BLANK)
     {
       g_set_error (error, KT_ERROR, KT_ERROR_STATE,
                    _("Card %s is blank: it has not been given to a member"), card->number);
-      return FALSE;
+      return NULL;
     }
   if (card->state != KT_CARD_ACTIVE)
     {
@@ -438,9 +478,22 @@ member_id_from_card (KtStore     *store,
                      "see “kartoteka-cli card show %s”"),
                    card->number, kt_card_state_label (card->state), card->member_id,
                    kt_cli_or_dash (card->member_name), card->number);
-      return FALSE;
+      return NULL;
     }
 
+  return g_steal_pointer (&card);
+}
+
+static gboolean
+member_id_from_card (KtStore     *store,
+                     const char  *number,
+                     gint64      *out_id,
+                     GError     **error)
+{
+  g_autoptr(KtCard) card = kt_cli_active_card (store, number, error);
+
+  if (card == NULL)
+    return FALSE;
   *out_id = card->member_id;
   return TRUE;
 }
@@ -456,6 +509,7 @@ member_show (KtCli   *cli,
   g_autoptr(KtMember) member = NULL;
   g_autoptr(GPtrArray) cards = NULL;
   g_autoptr(GPtrArray) purchases = NULL;
+  g_autoptr(KtMemberStanding) standing = NULL;
   const GOptionEntry entries[] = {
     { "card", 0, 0, G_OPTION_ARG_FILENAME, &card_arg,
       N_("Find the member by an active card’s number"), N_("NUMBER") },
@@ -465,8 +519,8 @@ member_show (KtCli   *cli,
   KtStore *store;
 
   context = kt_cli_option_context_new (cli, "member show", _("ID | --card NUMBER"),
-                                       _("Shows a member’s profile, cards, figures and last "
-                                         "purchases."),
+                                       _("Shows a member’s profile, cards, figures, standing "
+                                         "in the loyalty programme and last purchases."),
                                        entries);
   if (!kt_cli_parse_options (context, &argc, &argv, -1, error))
     return FALSE;
@@ -492,13 +546,17 @@ member_show (KtCli   *cli,
   purchases = kt_store_member_purchases (store, id, 0, SHOW_PURCHASES, error);
   if (purchases == NULL)
     return FALSE;
+  standing = kt_store_member_standing (store, id, NULL, error);
+  if (standing == NULL)
+    return FALSE;
 
   if (cli->json)
     {
-      print_member_json (member, cards, purchases);
+      print_member_json (member, standing, cards, purchases);
       return TRUE;
     }
   print_profile (cli, member);
+  print_standing (cli, standing);
   print_cards (cards);
   print_purchases (cli, purchases);
   return TRUE;
@@ -820,7 +878,7 @@ member_archive (KtCli   *cli,
     return FALSE;
 
   if (cli->json)
-    print_member_json (member, NULL, NULL);
+    print_member_json (member, NULL, NULL, NULL);
   else if (undo)
     g_print (_("Member %" PRId64 " (%s) is back in the list\n"),
              member->id, member->name);
@@ -882,7 +940,7 @@ member_erase (KtCli   *cli,
 
       if (erased == NULL)
         return FALSE;
-      print_member_json (erased, NULL, NULL);
+      print_member_json (erased, NULL, NULL, NULL);
     }
   else
     g_print (_("Erased the personal data of member %" PRId64 "\n"), id);

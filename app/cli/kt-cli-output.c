@@ -5,7 +5,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * What kartoteka-cli prints: a small JSON writer, the JSON shape of
- * members, cards and purchases, aligned text tables and error lines.
+ * members, cards, purchases and a member's standing, aligned text tables
+ * and error lines.
  */
 
 #define G_LOG_DOMAIN "kt-cli"
@@ -397,6 +398,29 @@ kt_cli_json_purchase (KtJson           *json,
   kt_json_add_int (json, "points_earned", purchase->points_earned);
   kt_json_add_int (json, "points_redeemed", purchase->points_redeemed);
   kt_json_add_money (json, "paid", purchase->paid);
+  kt_json_add_money (json, "gift_paid", purchase->gift_paid);
+  kt_json_add_money (json, "refunded", purchase->refunded);
+  kt_json_end_object (json);
+}
+
+void
+kt_cli_json_standing (KtJson                 *json,
+                      const KtMemberStanding *standing)
+{
+  kt_json_begin_object (json);
+  kt_json_add_string (json, "tier", empty_to_null (standing->tier));
+  kt_json_add_money (json, "year_spent", standing->year_spent);
+  kt_json_add_int (json, "points_balance", standing->points_balance);
+  kt_json_add_int (json, "points_usable", standing->points_usable);
+  kt_json_add_int (json, "points_pending", standing->points_pending);
+  kt_json_add_string (json, "points_next_expiry", empty_to_null (standing->points_next_expiry));
+  kt_json_add_int (json, "points_expiring", standing->points_expiring);
+  kt_json_add_money (json, "gift_balance", standing->gift_balance);
+  kt_json_key (json, "progress");
+  kt_json_begin_array (json);
+  for (guint i = 0; standing->progress != NULL && i < standing->progress->len; i++)
+    kt_json_string (json, standing->progress->pdata[i]);
+  kt_json_end_array (json);
   kt_json_end_object (json);
 }
 

@@ -29,6 +29,12 @@ static const KtCliCommand commands[] = {
   { "init", run_init, N_("Create the register, or change the shop’s settings") },
   { "member", kt_cli_member, N_("Add, find, show, edit, archive or erase members") },
   { "card", kt_cli_card, N_("Issue, assign, block, replace or show cards") },
+  { "scheme", kt_cli_scheme, N_("List, import or export the loyalty schemes") },
+  { "quote", kt_cli_quote, N_("Show what a purchase would get, recording nothing") },
+  { "purchase", kt_cli_purchase, N_("Record a purchase at the till") },
+  { "refund", kt_cli_refund, N_("Refund a purchase in full or in part") },
+  { "points", kt_cli_points, N_("Adjust a member’s bonus points") },
+  { "gift", kt_cli_gift, N_("Load money on a member’s gift card") },
   { "demo", run_demo, N_("Fill an empty register with a generated shop") },
   { "check", run_check, N_("Check the register and recount every member’s figures") },
 };
@@ -214,6 +220,47 @@ kt_cli_parse_count (const char  *text,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+kt_cli_parse_money (const char  *text,
+                    const char  *what,
+                    KtMoney     *out_amount,
+                    GError     **error)
+{
+  KtMoney amount = 0;
+
+  if (!kt_money_parse (text, &amount, error))
+    {
+      /* TRANSLATORS: the option, then why its value is refused:
+       * "--amount: “12,345” is not an amount: …" */
+      g_prefix_error (error, _("%s: "), what);
+      return FALSE;
+    }
+  if (amount == 0)
+    {
+      g_set_error (error, KT_ERROR, KT_ERROR_INVALID,
+                   _("%s: the amount must be more than zero"), what);
+      return FALSE;
+    }
+  *out_amount = amount;
+  return TRUE;
+}
+
+char *
+kt_cli_parse_at (const char  *text,
+                 GError     **error)
+{
+  g_autoptr(GDateTime) at = NULL;
+
+  if (text == NULL)
+    return kt_datetime_now ();
+  if (!kt_datetime_parse (text, &at, error))
+    {
+      g_prefix_error (error, _("%s: "), "--at");
+      return NULL;
+    }
+  return kt_datetime_format (at);
 }
 
 static void

@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "store/kt-store.h"
+#include "store/kt-store-till.h"
 
 G_BEGIN_DECLS
 
@@ -80,6 +81,16 @@ gboolean        kt_cli_parse_count        (const char          *text,
                                            guint64              max,
                                            guint64             *out_value,
                                            GError             **error);
+/* An amount of money above zero typed by the user; the message names the
+ * option (`what`). */
+gboolean        kt_cli_parse_money        (const char          *text,
+                                           const char          *what,
+                                           KtMoney             *out_amount,
+                                           GError             **error);
+/* A moment as the register keeps it ("YYYY-MM-DD HH:MM:SS", local time)
+ * from "YYYY-MM-DD HH:MM[:SS]"; NULL gives now. */
+char           *kt_cli_parse_at           (const char          *text,
+                                           GError             **error);
 /* Runs the action named by argv[1] among `actions`, or prints the list of
  * actions for --help. */
 gboolean        kt_cli_dispatch           (KtCli               *cli,
@@ -99,6 +110,38 @@ gboolean        kt_cli_member             (KtCli               *cli,
 gboolean        kt_cli_card               (KtCli               *cli,
                                            int                  argc,
                                            char               **argv,
+                                           GError             **error);
+gboolean        kt_cli_scheme             (KtCli               *cli,
+                                           int                  argc,
+                                           char               **argv,
+                                           GError             **error);
+gboolean        kt_cli_quote              (KtCli               *cli,
+                                           int                  argc,
+                                           char               **argv,
+                                           GError             **error);
+gboolean        kt_cli_purchase           (KtCli               *cli,
+                                           int                  argc,
+                                           char               **argv,
+                                           GError             **error);
+gboolean        kt_cli_refund             (KtCli               *cli,
+                                           int                  argc,
+                                           char               **argv,
+                                           GError             **error);
+gboolean        kt_cli_points             (KtCli               *cli,
+                                           int                  argc,
+                                           char               **argv,
+                                           GError             **error);
+gboolean        kt_cli_gift               (KtCli               *cli,
+                                           int                  argc,
+                                           char               **argv,
+                                           GError             **error);
+
+/* ---- kt-cli-member.c: the member behind a card ------------------------ */
+
+/* The card as the till finds it: refused unless it is active (a blank,
+ * blocked, lost or replaced card is refused with its state). */
+KtCard         *kt_cli_active_card        (KtStore             *store,
+                                           const char          *number,
                                            GError             **error);
 
 /* ---- kt-cli-output.c: JSON ---------------------------------------------- */
@@ -154,6 +197,8 @@ void            kt_cli_json_card          (KtJson              *json,
                                            const KtCard        *card);
 void            kt_cli_json_purchase      (KtJson              *json,
                                            const KtPurchase    *purchase);
+void            kt_cli_json_standing      (KtJson              *json,
+                                           const KtMemberStanding *standing);
 
 /* ---- kt-cli-output.c: text ---------------------------------------------- */
 

@@ -1561,3 +1561,57 @@ kt_demo_gen_next_member (KtDemoGen    *gen,
   gen->position++;
   return TRUE;
 }
+
+/* The demo shop's programme, as a scheme file: card tiers, a VIP card,
+ * points earned at the rate the history was generated with (2 %), weekend
+ * double points, a drinks stamp card, a birthday discount and referrals. */
+static const char demo_programme[] =
+  "[Programme]\n"
+  "combine = best\n"
+  "cap = 15 %\n"
+  "max-discount-Food = 5 %\n"
+  "\n"
+  "[Scheme Card tiers]\n"
+  "kind = progressive\n"
+  "period = all time\n"
+  "tier-Bronze = 500.00 : 1 %\n"
+  "tier-Silver = 800.00 : 2 %\n"
+  "tier-Gold = 2000.00 : 3.5 %\n"
+  "\n"
+  "[Scheme VIP card]\n"
+  "kind = fixed\n"
+  "applies-to = status vip\n"
+  "discount = 5 %\n"
+  "\n"
+  "[Scheme Points]\n"
+  "kind = points\n"
+  "earn = 2 %\n"
+  "activation-days = " G_STRINGIFY (KT_DEMO_ACTIVATION_DAYS) "\n"
+  "max-share = 50 %\n"
+  "\n"
+  "[Scheme Weekend double points]\n"
+  "kind = promotion\n"
+  "weekdays = sat,sun\n"
+  "points-multiplier = 2\n"
+  "\n"
+  "[Scheme Drinks card]\n"
+  "kind = stamps\n"
+  "categories = Drinks\n"
+  "reward-5 = 3 %\n"
+  "reward-7 = 5 %\n"
+  "\n"
+  "[Scheme Birthday]\n"
+  "kind = promotion\n"
+  "discount = 10 %\n"
+  "birthday-days = 3\n"
+  "\n"
+  "[Scheme Bring a friend]\n"
+  "kind = referral\n"
+  "referrer-extra = 1 %\n"
+  "newcomer = 2 %\n";
+
+const char *
+kt_demo_gen_programme (void)
+{
+  return demo_programme;
+}

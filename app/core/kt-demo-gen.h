@@ -136,4 +136,10 @@ const char  *kt_demo_language_to_string (KtDemoLanguage language);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (KtDemoGen, kt_demo_gen_free)
 
+/* Days before points earned in the demo's history become usable. */
+#define KT_DEMO_ACTIVATION_DAYS 14
+
+/* The demo shop's loyalty programme, as the text of a scheme file. */
+const char *kt_demo_gen_programme (void);
+
 G_END_DECLS

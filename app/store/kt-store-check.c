@@ -179,7 +179,12 @@ typedef struct
 {
   gint64  spent;
   gint64  purchases;
+  gint64  items;
   gint64  points;
+  gint64  points_left;  /* what is left of the member's points lots */
+  gint64  gift;
+  gint64  year;         /* the member's spent_year, read first */
+  gint64  year_spent;   /* spent in that year */
   char   *last_visit;   /* NULL: no purchase */
 } Tally;
 
@@ -285,23 +290,37 @@ recount_new (KtStore  *store,
 
   recount->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
-  stmt = _kt_store_prepare (store, "SELECT id FROM members ORDER BY id", error);
+  g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  stmt = _kt_store_prepare (store, "SELECT id, spent_year FROM members ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 year = sqlite3_column_int64 (stmt, 1);
 
       g_array_append_val (recount->ids, id);
+      g_array_append_val (years, year);
     }
   if (!_kt_store_finish_rows (store, stmt, rc, error))
     return NULL;
 
   recount->tallies = g_new0 (Tally, MAX (recount->ids->len, 1));
+  for (guint i = 0; i < years->len; i++)
+    recount->tallies[i].year = g_array_index (years, gint64, i);
   recount_index_ids (recount);
   return g_steal_pointer (&recount);
 }
 
+static gboolean
+same_year (const char *at,
+           gint64      year)
+{
+  return at != NULL && g_ascii_strtoll (at, NULL, 10) == year;
+}
+
+/* A purchase refunded in full no longer counts, nor do its items. */
 static gboolean
 tally_purchases (KtStore  *store,
                  Recount  *recount,
@@ -311,7 +330,9 @@ tally_purchases (KtStore  *store,
   int rc;
 
   stmt = _kt_store_prepare (store,
-                            "SELECT member_id, amount - discount, at FROM purchases",
+                            "SELECT member_id, amount - discount, at, items, "
+                            "       refunded = 0 OR refunded < amount "
+                            "FROM purchases",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -320,17 +341,54 @@ tally_purchases (KtStore  *store,
     {
       Tally *tally = recount_find (recount, sqlite3_column_int64 (stmt, 0));
       const char *at = (const char *) sqlite3_column_text (stmt, 2);
+      gint64 spent = sqlite3_column_int64 (stmt, 1);
 
       if (tally == NULL)
         continue;
 
-      tally->spent += sqlite3_column_int64 (stmt, 1);
-      tally->purchases++;
+      tally->spent += spent;
+      if (same_year (at, tally->year))
+        tally->year_spent += spent;
+      if (sqlite3_column_int (stmt, 4))
+        {
+          tally->purchases++;
+          tally->items += sqlite3_column_int64 (stmt, 3);
+        }
       if (at != NULL && g_strcmp0 (at, tally->last_visit) > 0)
         {
           g_free (tally->last_visit);
           tally->last_visit = g_strdup (at);
         }
+    }
+
+  return _kt_store_finish_rows (store, stmt, rc, error);
+}
+
+static gboolean
+tally_refunds (KtStore  *store,
+               Recount  *recount,
+               GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _kt_store_prepare (store,
+                            "SELECT r.member_id, r.amount - r.discount, p.at "
+                            "FROM refunds r JOIN purchases p ON p.id = r.purchase_id",
+                            error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Tally *tally = recount_find (recount, sqlite3_column_int64 (stmt, 0));
+      gint64 spent = sqlite3_column_int64 (stmt, 1);
+
+      if (tally == NULL)
+        continue;
+      tally->spent -= spent;
+      if (same_year ((const char *) sqlite3_column_text (stmt, 2), tally->year))
+        tally->year_spent -= spent;
     }
 
   return _kt_store_finish_rows (store, stmt, rc, error);
@@ -344,7 +402,32 @@ tally_points (KtStore  *store,
   sqlite3_stmt *stmt;
   int rc;
 
-  stmt = _kt_store_prepare (store, "SELECT member_id, points FROM points_ledger", error);
+  stmt = _kt_store_prepare (store, "SELECT member_id, points, remaining FROM points_ledger", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      Tally *tally = recount_find (recount, sqlite3_column_int64 (stmt, 0));
+
+      if (tally == NULL)
+        continue;
+      tally->points += sqlite3_column_int64 (stmt, 1);
+      tally->points_left += sqlite3_column_int64 (stmt, 2);
+    }
+
+  return _kt_store_finish_rows (store, stmt, rc, error);
+}
+
+static gboolean
+tally_gift (KtStore  *store,
+            Recount  *recount,
+            GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = _kt_store_prepare (store, "SELECT member_id, amount FROM gift_ledger", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -353,18 +436,18 @@ tally_points (KtStore  *store,
       Tally *tally = recount_find (recount, sqlite3_column_int64 (stmt, 0));
 
       if (tally != NULL)
-        tally->points += sqlite3_column_int64 (stmt, 1);
+        tally->gift += sqlite3_column_int64 (stmt, 1);
     }
 
   return _kt_store_finish_rows (store, stmt, rc, error);
 }
 
-static void
-add_difference (GPtrArray  *differences,
-                gint64      member_id,
-                const char *what,
-                const char *stored,
-                const char *computed)
+void
+_kt_store_add_difference (GPtrArray  *differences,
+                          gint64      member_id,
+                          const char *what,
+                          const char *stored,
+                          const char *computed)
 {
   KtCheckDifference *difference;
 
@@ -381,24 +464,37 @@ add_difference (GPtrArray  *differences,
 }
 
 static void
+add_number_difference (GPtrArray   *differences,
+                       gint64       member_id,
+                       const char  *what,
+                       const char  *stored,
+                       gint64       computed)
+{
+  char text[32];
+
+  g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, computed);
+  _kt_store_add_difference (differences, member_id, what, stored, text);
+}
+
+static void
 compare_member (sqlite3_stmt *stmt,
                 const Tally  *tally,
                 GPtrArray    *differences)
 {
   gint64 member_id = sqlite3_column_int64 (stmt, 0);
-  char spent[32], purchases[32], points[32];
 
 #define STORED(column) ((const char *) sqlite3_column_text (stmt, (column)))
-  g_snprintf (spent, sizeof spent, "%" G_GINT64_FORMAT, tally->spent);
-  g_snprintf (purchases, sizeof purchases, "%" G_GINT64_FORMAT, tally->purchases);
-  g_snprintf (points, sizeof points, "%" G_GINT64_FORMAT, tally->points);
-
-  add_difference (differences, member_id, "total_spent", STORED (1), spent);
-  add_difference (differences, member_id, "purchase_count", STORED (2), purchases);
-  add_difference (differences, member_id, "last_visit", STORED (3),
+  add_number_difference (differences, member_id, "total_spent", STORED (1), tally->spent);
+  add_number_difference (differences, member_id, "purchase_count", STORED (2), tally->purchases);
+  _kt_store_add_difference (differences, member_id, "last_visit", STORED (3),
                   tally->last_visit != NULL ? tally->last_visit : "");
-  add_difference (differences, member_id, "points", STORED (4), points);
-  add_difference (differences, member_id, "card", STORED (5), STORED (6));
+  add_number_difference (differences, member_id, "points", STORED (4), tally->points);
+  _kt_store_add_difference (differences, member_id, "card", STORED (5), STORED (6));
+  add_number_difference (differences, member_id, "year_spent", STORED (7), tally->year_spent);
+  add_number_difference (differences, member_id, "items_count", STORED (8), tally->items);
+  add_number_difference (differences, member_id, "gift_balance", STORED (9), tally->gift);
+  /* The balance is also what is left of the member's lots. */
+  add_number_difference (differences, member_id, "points_in_lots", STORED (4), tally->points_left);
 #undef STORED
 }
 
@@ -418,7 +514,8 @@ compare_members (KtStore    *store,
                             "SELECT m.id, m.total_spent, m.purchase_count, m.last_visit, "
                             "       m.points, m.card, "
                             "       CASE WHEN coalesce(a.n, 0) > 1 THEN m.card "
-                            "            ELSE coalesce(a.number, '') END "
+                            "            ELSE coalesce(a.number, '') END, "
+                            "       m.year_spent, m.items_count, m.gift_balance "
                             "FROM members m LEFT JOIN ("
                             "  SELECT member_id, MIN(number) AS number, COUNT(*) AS n "
                             "  FROM cards WHERE state = 1 GROUP BY member_id) a "
@@ -449,7 +546,9 @@ recount_members (KtStore    *store,
 
   return recount != NULL &&
          tally_purchases (store, recount, error) &&
+         tally_refunds (store, recount, error) &&
          tally_points (store, recount, error) &&
+         tally_gift (store, recount, error) &&
          compare_members (store, recount, differences, error);
 }
 
@@ -471,7 +570,7 @@ recount_listed (KtStore    *store,
     return FALSE;
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    add_difference (differences, 0, "listed_members",
+    _kt_store_add_difference (differences, 0, "listed_members",
                     (const char *) sqlite3_column_text (stmt, 0),
                     (const char *) sqlite3_column_text (stmt, 1));
   return _kt_store_finish_rows (store, stmt, rc == SQLITE_ROW ? sqlite3_step (stmt) : rc, error);
@@ -494,6 +593,7 @@ run_checks (KtStore    *store,
       check_card_owners (store, findings, &local_error) &&
       check_one_active_card (store, findings, &local_error) &&
       recount_members (store, differences, &local_error) &&
+      _kt_store_check_ledgers (store, differences, &local_error) &&
       recount_listed (store, differences, &local_error))
     return TRUE;
 

@@ -212,6 +212,9 @@ typedef struct
 typedef struct
 {
   KtMoney     total_spent;
+  KtMoney     year_spent;    /* in the year of the last purchase */
+  gint        spent_year;
+  gint64      items;
   gint64      points;
   const char *last_visit;
 } Counters;
@@ -233,9 +236,13 @@ static void
 count_member (const KtDemoMember *member,
               Counters           *out)
 {
-  out->total_spent = 0;
-  out->points = 0;
+  memset (out, 0, sizeof *out);
   out->last_visit = "";
+  if (member->n_purchases > 0)
+    {
+      out->last_visit = member->purchases[member->n_purchases - 1].at;
+      out->spent_year = (gint) g_ascii_strtoll (out->last_visit, NULL, 10);
+    }
 
   for (guint i = 0; i < member->n_purchases; i++)
     {
@@ -243,10 +250,11 @@ count_member (const KtDemoMember *member,
 
       /* No scheme ran in the demo's history: nothing was discounted. */
       out->total_spent += purchase->amount;
+      if (g_ascii_strtoll (purchase->at, NULL, 10) == out->spent_year)
+        out->year_spent += purchase->amount;
+      out->items += purchase->items;
       out->points += purchase->points_earned;
     }
-  if (member->n_purchases > 0)
-    out->last_visit = member->purchases[member->n_purchases - 1].at;
 }
 
 static void
@@ -275,9 +283,10 @@ insert_member (Load       *load,
                             "INSERT INTO members (id, name, phone, email, birth_date, notes, "
                             "  consent, consent_date, referrer_id, status, joined, card, "
                             "  total_spent, purchase_count, last_visit, points, "
-                            "  name_key, phone_key, email_key, search_text, search_key) "
+                            "  name_key, phone_key, email_key, search_text, search_key, "
+                            "  year_spent, spent_year, items_count) "
                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, "
-                            "  ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21)",
+                            "  ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -304,6 +313,9 @@ insert_member (Load       *load,
   sqlite3_bind_text (stmt, 19, row->email_key, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 20, row->search_text, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 21, _kt_store_search_key (row->name_key, member->id));
+  sqlite3_bind_int64 (stmt, 22, counters.year_spent);
+  sqlite3_bind_int (stmt, 23, counters.spent_year);
+  sqlite3_bind_int64 (stmt, 24, counters.items);
 
   return _kt_store_step_done (load->store, stmt, error);
 }
@@ -418,8 +430,10 @@ insert_purchase (Load                  *load,
     return TRUE;
 
   stmt = _kt_store_prepare (load->store,
-                            "INSERT INTO points_ledger (id, member_id, purchase_id, at, kind, points) "
-                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                            "INSERT INTO points_ledger (id, member_id, purchase_id, at, kind, points, "
+                            "  remaining, usable_on) "
+                            "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?6, "
+                            "  date (substr (?4, 1, 10), '+" G_STRINGIFY (KT_DEMO_ACTIVATION_DAYS) " days'))",
                             error);
   if (stmt == NULL)
     return FALSE;
@@ -644,6 +658,19 @@ insert_all (Load       *load,
 /* ---- the whole load ------------------------------------------------------------ */
 
 static gboolean
+install_programme (KtStore  *store,
+                   GError  **error)
+{
+  g_autoptr(KtProgramme) programme = kt_scheme_file_parse (kt_demo_gen_programme (), -1, error);
+
+  gboolean done = programme != NULL
+                  && _kt_store_import_programme (store, programme, error);
+
+  _kt_store_programme_forget (store);
+  return done && _kt_store_spend_days_prepare (store, error);
+}
+
+static gboolean
 load_demo (Load                 *load,
            const KtDemoOptions  *options,
            GError              **error)
@@ -688,7 +715,8 @@ load_demo (Load                 *load,
          insert_all (load, gen, error) &&
          restore_indexes_and_triggers (load, schema, error) &&
          rebuild_search (load, error) &&
-         _kt_store_recount_members (store, error);
+         _kt_store_recount_members (store, error) &&
+         install_programme (store, error);
 }
 
 static int
@@ -774,6 +802,7 @@ kt_store_fill_demo (KtStore              *store,
         _kt_store_rollback (store);
     }
   leave_bulk_mode (store, restore);
+  _kt_store_programme_forget (store);
 
   if (ok)
     report (&load, 1.0, _("The demo shop is ready"));

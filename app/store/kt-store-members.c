@@ -627,6 +627,27 @@ kt_purchase_free (KtPurchase *purchase)
   g_free (purchase);
 }
 
+KtPurchase *
+_kt_store_purchase_from_row (sqlite3_stmt *stmt)
+{
+  KtPurchase *purchase = g_new0 (KtPurchase, 1);
+
+  purchase->id = sqlite3_column_int64 (stmt, 0);
+  purchase->member_id = sqlite3_column_int64 (stmt, 1);
+  purchase->card_number = _kt_store_column_text (stmt, 2);
+  purchase->at = _kt_store_column_text (stmt, 3);
+  purchase->amount = sqlite3_column_int64 (stmt, 4);
+  purchase->items = sqlite3_column_int64 (stmt, 5);
+  purchase->category = _kt_store_column_text (stmt, 6);
+  purchase->discount = sqlite3_column_int64 (stmt, 7);
+  purchase->points_earned = sqlite3_column_int64 (stmt, 8);
+  purchase->points_redeemed = sqlite3_column_int64 (stmt, 9);
+  purchase->paid = sqlite3_column_int64 (stmt, 10);
+  purchase->gift_paid = sqlite3_column_int64 (stmt, 11);
+  purchase->refunded = sqlite3_column_int64 (stmt, 12);
+  return purchase;
+}
+
 GPtrArray *
 kt_store_member_purchases (KtStore  *store,
                            gint64    member_id,
@@ -639,9 +660,7 @@ kt_store_member_purchases (KtStore  *store,
   int rc;
 
   stmt = _kt_store_prepare (store,
-                            "SELECT p.id, p.member_id, COALESCE (c.number, ''), p.at, p.amount, "
-                            "  p.items, p.category, p.discount, p.points_earned, "
-                            "  p.points_redeemed, p.paid "
+                            "SELECT " KT_PURCHASE_COLUMNS " "
                             "FROM purchases p LEFT JOIN cards c ON c.id = p.card_id "
                             "WHERE p.member_id = ?1 "
                             "ORDER BY p.at DESC, p.id DESC LIMIT ?2 OFFSET ?3",
@@ -652,22 +671,7 @@ kt_store_member_purchases (KtStore  *store,
   sqlite3_bind_int64 (stmt, 2, limit);
   sqlite3_bind_int64 (stmt, 3, offset);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      KtPurchase *purchase = g_new0 (KtPurchase, 1);
-
-      purchase->id = sqlite3_column_int64 (stmt, 0);
-      purchase->member_id = sqlite3_column_int64 (stmt, 1);
-      purchase->card_number = _kt_store_column_text (stmt, 2);
-      purchase->at = _kt_store_column_text (stmt, 3);
-      purchase->amount = sqlite3_column_int64 (stmt, 4);
-      purchase->items = sqlite3_column_int64 (stmt, 5);
-      purchase->category = _kt_store_column_text (stmt, 6);
-      purchase->discount = sqlite3_column_int64 (stmt, 7);
-      purchase->points_earned = sqlite3_column_int64 (stmt, 8);
-      purchase->points_redeemed = sqlite3_column_int64 (stmt, 9);
-      purchase->paid = sqlite3_column_int64 (stmt, 10);
-      g_ptr_array_add (purchases, purchase);
-    }
+    g_ptr_array_add (purchases, _kt_store_purchase_from_row (stmt));
   if (!_kt_store_finish_rows (store, stmt, rc, error))
     return NULL;
   return g_steal_pointer (&purchases);

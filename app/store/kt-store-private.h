@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "store/kt-store.h"
+#include "store/kt-store-till.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,8 @@ struct _KtStore
   sqlite3    *db;
   char       *path;
   GHashTable *statements;   /* SQL text (static) -> sqlite3_stmt*, prepared once */
+  KtProgramme *programme;   /* parsed schemes and settings, see kt-store-programme.c */
+  gint64      programme_version; /* PRAGMA data_version it was read at */
 };
 
 /* A cached, reset statement for static SQL text; bind, step, and the next
@@ -114,5 +117,193 @@ GPtrArray    *_kt_store_name_search_page (KtStore        *store,
   "m.id, m.name, m.phone, m.email, m.birth_date, m.notes, m.consent, " \
   "m.consent_date, m.referrer_id, m.status, m.joined, m.archived, m.erased, " \
   "m.card, m.total_spent, m.purchase_count, m.last_visit, m.points"
+
+/* points_ledger.kind */
+typedef enum
+{
+  KT_LEDGER_EARN = 0,       /* earned on a purchase; negative: reversed by a refund */
+  KT_LEDGER_REDEEM = 1,     /* paid with; positive: given back by a refund */
+  KT_LEDGER_EXPIRE = 2,
+  KT_LEDGER_ADJUST = 3,     /* by hand, with a reason */
+  KT_LEDGER_TRANSFER = 4,
+} KtLedgerKind;
+
+/* No real balance comes near this: a bound against typing errors. */
+#define KT_POINTS_MAX G_GINT64_CONSTANT (1000000000000)
+
+/* One points ledger row to write (kt-store-points.c). */
+typedef struct
+{
+  gint64        member_id;
+  gint64        purchase_id;   /* 0: none */
+  gint64        refund_id;     /* 0: none */
+  const char   *at;
+  KtLedgerKind  kind;
+  gint64        points;
+  const char   *reason;
+} KtPointsRow;
+
+gboolean      _kt_store_points_add_lot (KtStore           *store,
+                                        const KtPointsRow *row,
+                                        const char        *usable_on,
+                                        const char        *expires_on,
+                                        GError           **error);
+gboolean      _kt_store_points_move (KtStore           *store,
+                                     const KtPointsRow *row,
+                                     gint64             lot_id,
+                                     GError           **error);
+gboolean      _kt_store_points_take (KtStore           *store,
+                                     const KtPointsRow *row,
+                                     gint64             first_lot,
+                                     const char        *day,
+                                     gint64            *out_taken,
+                                     GError           **error);
+gboolean      _kt_store_points_balance (KtStore        *store,
+                                        gint64          member_id,
+                                        const char     *day,
+                                        gint64         *out_usable,
+                                        gint64         *out_pending,
+                                        GError        **error);
+gboolean      _kt_store_points_expire_member (KtStore  *store,
+                                              gint64    member_id,
+                                              const char *day,
+                                              GError  **error);
+gboolean      _kt_store_points_expiry_due (KtStore     *store,
+                                           gint64       member_id,
+                                           const char  *day,
+                                           gboolean    *out_due,
+                                           GError     **error);
+/* The lot a purchase's points were earned in, 0 when none. */
+gboolean      _kt_store_query_lot   (KtStore      *store,
+                                     gint64        purchase_id,
+                                     gint64       *out_lot,
+                                     GError      **error);
+/* Moves money on or off the member's gift card (kt-store-gift.c). */
+gboolean      _kt_store_gift_move   (KtStore      *store,
+                                     gint64        member_id,
+                                     gint64        purchase_id,
+                                     gint64        refund_id,
+                                     const char   *at,
+                                     KtMoney       amount,
+                                     const char   *reason,
+                                     GError      **error);
+/* Refuses a member who does not exist, is archived or erased. */
+gboolean      _kt_store_member_check_open (KtStore *store,
+                                           gint64   member_id,
+                                           GError **error);
+
+/* A member's scheme counters (kt-store-counters.c). */
+typedef struct
+{
+  GArray       *items;      /* of KtSchemeCounter */
+  GStringChunk *strings;    /* their run_started texts */
+} KtCounters;
+
+void          _kt_counters_free     (KtCounters *counters);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KtCounters, _kt_counters_free)
+KtSchemeCounter *_kt_counters_find  (KtCounters *counters,
+                                     gint64      scheme_id);
+/* The counter as it is, or a new one at zero added to `counters`. */
+KtSchemeCounter *_kt_counters_get   (KtCounters *counters,
+                                     gint64      scheme_id);
+KtCounters   *_kt_store_counters_load (KtStore *store,
+                                       gint64   member_id,
+                                       GError **error);
+/* Applies a recorded purchase's effects to `counters` and writes them. */
+gboolean      _kt_store_counters_apply (KtStore           *store,
+                                        gint64             member_id,
+                                        gint64             purchase_id,
+                                        const char        *day,
+                                        const KtProgramme *programme,
+                                        KtCounters        *counters,
+                                        const KtQuote     *quote,
+                                        GError           **error);
+/* Takes back what a purchase did, `refunded` of its `amount` being
+ * refunded so far (this refund included). */
+gboolean      _kt_store_counters_reverse (KtStore     *store,
+                                          gint64       member_id,
+                                          gint64       purchase_id,
+                                          gint64       refund_id,
+                                          const char  *purchase_day,
+                                          KtMoney      refunded,
+                                          KtMoney      amount,
+                                          GError     **error);
+/* value * numerator / denominator, rounded half away from zero, without
+ * overflowing on the way. */
+gint64        _kt_share             (gint64 value,
+                                     gint64 numerator,
+                                     gint64 denominator);
+
+/* The columns _kt_store_purchase_from_row() reads, from a query over
+ * `purchases p LEFT JOIN cards c ON c.id = p.card_id`. */
+#define KT_PURCHASE_COLUMNS \
+  "p.id, p.member_id, coalesce (c.number, ''), p.at, p.amount, p.items, " \
+  "p.category, p.discount, p.points_earned, p.points_redeemed, p.paid, " \
+  "p.gift_paid, p.refunded"
+KtPurchase   *_kt_store_purchase_from_row (sqlite3_stmt *stmt);
+
+/* A member's state for the quote, with what it points to (kt-store-till.c). */
+typedef struct
+{
+  KtMemberState  state;
+  char          *birth_date;
+  KtCounters    *counters;
+} KtMemberStateHolder;
+
+void          _kt_member_state_free (KtMemberStateHolder *holder);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (KtMemberStateHolder, _kt_member_state_free)
+/* The member's state as of `day`, from the counters alone. */
+KtMemberStateHolder *_kt_store_member_state (KtStore           *store,
+                                             gint64             member_id,
+                                             const char        *day,
+                                             const KtProgramme *programme,
+                                             GError           **error);
+KtPurchase   *_kt_store_purchase_read (KtStore *store,
+                                       gint64   purchase_id,
+                                       GError **error);
+
+/* Adds a KtCheckDifference when `stored` and `computed` differ. */
+void          _kt_store_add_difference (GPtrArray  *differences,
+                                        gint64      member_id,
+                                        const char *what,
+                                        const char *stored,
+                                        const char *computed);
+/* The checks of the programme's ledgers (kt-store-check-ledgers.c). */
+gboolean      _kt_store_check_ledgers (KtStore    *store,
+                                       GPtrArray  *differences,
+                                       GError    **error);
+
+/* The programme as the till uses it: kept parsed while no one changes
+ * it. Owned by the store; valid until the next call into the store. */
+const KtProgramme *_kt_store_programme (KtStore *store,
+                                        GError **error);
+void          _kt_store_programme_forget (KtStore *store);
+/* Replaces the programme, inside the caller's transaction. */
+gboolean      _kt_store_import_programme (KtStore           *store,
+                                          const KtProgramme *programme,
+                                          GError           **error);
+/* Writes a setting without checking it: for the store's own keys. */
+gboolean      _kt_store_write_setting (KtStore     *store,
+                                       const char  *key,
+                                       const char  *value,
+                                       GError     **error);
+/* Keeps spend_days for as many days as the longest last-N-days tier needs,
+ * rebuilding them from the history when that grows (kt-store-spend.c). */
+gboolean      _kt_store_spend_days_prepare (KtStore *store,
+                                        GError **error);
+
+/* Adds what a member spent (negative: refunded) on the day of `at`. */
+gboolean      _kt_store_spend_add   (KtStore      *store,
+                                     gint64        member_id,
+                                     const char   *at,
+                                     KtMoney       spent,
+                                     GError      **error);
+/* What the member spent in the `days` days before `day`. */
+gboolean      _kt_store_spend_window (KtStore     *store,
+                                     gint64        member_id,
+                                     const char   *day,
+                                     gint          days,
+                                     KtMoney      *out_spent,
+                                     GError      **error);
 
 G_END_DECLS

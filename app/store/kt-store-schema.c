@@ -164,8 +164,124 @@ static const char migration_1[] =
   "CREATE INDEX points_by_member ON points_ledger (member_id, at);"
   "CREATE INDEX points_by_purchase ON points_ledger (purchase_id) WHERE purchase_id IS NOT NULL;";
 
+
+/* Issue 3: the loyalty programme. Schemes are stored as the text of a
+ * one-scheme scheme file (core/kt-scheme-file.h), so the register and the
+ * files a shop keeps share one validated format; the id is what counters
+ * and purchase lines refer to. */
+static const char migration_2[] =
+  "CREATE TABLE schemes ("
+  "  id         INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  position   INTEGER NOT NULL,"
+  "  name       TEXT NOT NULL UNIQUE,"
+  "  definition TEXT NOT NULL"
+  ");"
+  "INSERT INTO settings (key, value) VALUES"
+  "  ('discount_combine', 'best'), ('discount_cap_bp', '0'), ('category_limits', '');"
+
+  /* Member counters the quote reads instead of the history. */
+  "ALTER TABLE members ADD COLUMN year_spent INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE members ADD COLUMN spent_year INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE members ADD COLUMN items_count INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE members ADD COLUMN gift_balance INTEGER NOT NULL DEFAULT 0;"
+
+  "ALTER TABLE purchases ADD COLUMN gift_paid INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE purchases ADD COLUMN refunded INTEGER NOT NULL DEFAULT 0;"
+
+  /* The discount lines of a purchase, as the quote showed them. */
+  "CREATE TABLE purchase_lines ("
+  "  purchase_id INTEGER NOT NULL REFERENCES purchases (id),"
+  "  position    INTEGER NOT NULL,"
+  "  scheme_id   INTEGER NOT NULL,"
+  "  reason      TEXT NOT NULL,"
+  "  amount      INTEGER NOT NULL,"
+  "  PRIMARY KEY (purchase_id, position)"
+  ") WITHOUT ROWID;"
+
+  "CREATE TABLE refunds ("
+  "  id              INTEGER PRIMARY KEY,"
+  "  purchase_id     INTEGER NOT NULL REFERENCES purchases (id),"
+  "  member_id       INTEGER NOT NULL REFERENCES members (id),"
+  "  at              TEXT NOT NULL,"
+  "  amount          INTEGER NOT NULL CHECK (amount > 0),"
+  "  discount        INTEGER NOT NULL CHECK (discount BETWEEN 0 AND amount),"
+  "  returned        INTEGER NOT NULL,"
+  "  gift_returned   INTEGER NOT NULL DEFAULT 0,"
+  "  points_reversed INTEGER NOT NULL DEFAULT 0,"
+  "  points_restored INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX refunds_by_purchase ON refunds (purchase_id);"
+
+  /* Points lots: a row that adds points (earn, a positive adjustment)
+   * keeps what is left of it in `remaining`, usable from usable_on until
+   * the day before expires_on. Rows that take points name the lot they
+   * took from (lot_id), so every lot's remaining equals its points plus
+   * the rows against it, and redemption goes oldest first. */
+  "ALTER TABLE points_ledger ADD COLUMN usable_on TEXT;"
+  "ALTER TABLE points_ledger ADD COLUMN expires_on TEXT;"
+  "ALTER TABLE points_ledger ADD COLUMN remaining INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE points_ledger ADD COLUMN lot_id INTEGER REFERENCES points_ledger (id);"
+  "ALTER TABLE points_ledger ADD COLUMN refund_id INTEGER REFERENCES refunds (id);"
+  "UPDATE points_ledger SET remaining = points, usable_on = substr (at, 1, 10)"
+  "  WHERE points > 0 AND lot_id IS NULL;"
+  "CREATE INDEX points_lots ON points_ledger (member_id, usable_on) WHERE remaining > 0;"
+  "CREATE INDEX points_expiring ON points_ledger (expires_on) WHERE remaining > 0 AND expires_on IS NOT NULL;"
+  "CREATE INDEX points_by_lot ON points_ledger (lot_id) WHERE lot_id IS NOT NULL;"
+
+  /* The gift card ledger: the balance is its sum. */
+  "CREATE TABLE gift_ledger ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  member_id   INTEGER NOT NULL REFERENCES members (id),"
+  "  purchase_id INTEGER REFERENCES purchases (id),"
+  "  refund_id   INTEGER REFERENCES refunds (id),"
+  "  at          TEXT NOT NULL,"
+  "  amount      INTEGER NOT NULL,"
+  "  reason      TEXT NOT NULL DEFAULT ''"
+  ");"
+  "CREATE INDEX gift_by_member ON gift_ledger (member_id);"
+
+  /* Per member and scheme: N-th purchase run, stamps, level. Every change
+   * is also a row of scheme_counter_changes (by the purchase or refund
+   * that made it), and the counters equal the sums of those rows. */
+  "CREATE TABLE scheme_counters ("
+  "  member_id      INTEGER NOT NULL REFERENCES members (id),"
+  "  scheme_id      INTEGER NOT NULL REFERENCES schemes (id) ON DELETE CASCADE,"
+  "  run_count      INTEGER NOT NULL DEFAULT 0,"
+  "  run_total      INTEGER NOT NULL DEFAULT 0,"
+  "  run_started    TEXT,"
+  "  stamps         INTEGER NOT NULL DEFAULT 0,"
+  "  level          INTEGER NOT NULL DEFAULT 0,"
+  "  level_progress INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (member_id, scheme_id)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE scheme_counter_changes ("
+  "  id             INTEGER PRIMARY KEY,"
+  "  member_id      INTEGER NOT NULL REFERENCES members (id),"
+  "  scheme_id      INTEGER NOT NULL REFERENCES schemes (id) ON DELETE CASCADE,"
+  "  purchase_id    INTEGER NOT NULL REFERENCES purchases (id),"
+  "  refund_id      INTEGER REFERENCES refunds (id),"
+  "  run_count      INTEGER NOT NULL DEFAULT 0,"
+  "  run_total      INTEGER NOT NULL DEFAULT 0,"
+  "  stamps         INTEGER NOT NULL DEFAULT 0,"
+  "  level          INTEGER NOT NULL DEFAULT 0,"
+  "  level_progress INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE INDEX counter_changes_by_purchase ON scheme_counter_changes (purchase_id);"
+  "CREATE INDEX counter_changes_by_scheme ON scheme_counter_changes (scheme_id);"
+
+  /* What each member spent per day, for the last-N-days tiers: the quote
+   * sums a few rows here instead of reading the purchases. Days older
+   * than any window a scheme may have (3,660 days) are dropped. */
+  "CREATE TABLE spend_days ("
+  "  member_id INTEGER NOT NULL REFERENCES members (id),"
+  "  day       TEXT NOT NULL,"
+  "  spent     INTEGER NOT NULL,"
+  "  PRIMARY KEY (member_id, day)"
+  ") WITHOUT ROWID;";
+
 const char *const _kt_store_migrations[] = {
   migration_1,
+  migration_2,
 };
 
 const gsize _kt_store_n_migrations = G_N_ELEMENTS (_kt_store_migrations);

@@ -403,6 +403,7 @@ kt_store_close (KtStore *store)
     return;
 
   g_clear_pointer (&store->statements, g_hash_table_unref);
+  _kt_store_programme_forget (store);
   if (store->db != NULL)
     {
       /* A clean close checkpoints the WAL into the main file. */

@@ -194,6 +194,8 @@ typedef struct
   gint64   points_earned;
   gint64   points_redeemed;
   KtMoney  paid;          /* amount - discount - points_redeemed */
+  KtMoney  gift_paid;     /* of paid, what the gift card covered */
+  KtMoney  refunded;      /* of amount, what was refunded so far */
 } KtPurchase;
 
 void         kt_purchase_free         (KtPurchase *purchase);
