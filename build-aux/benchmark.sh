@@ -7,7 +7,8 @@
 # Builds what it needs, generates a demo register (1,000,000 members and
 # 5,000,000 purchases unless told otherwise), then measures:
 #   - how long `kartoteka-cli demo` takes to generate it;
-#   - search-as-you-type, card lookup and list paging (tests/benchmark/kt-bench);
+#   - search-as-you-type, card lookup and list paging, the quote at the till
+#     and recording a purchase (tests/benchmark/kt-bench);
 #   - the window: time to show the member list, memory before and after
 #     scrolling, and how long a search typed into the window (and clearing
 #     it) takes to show its result on screen (`kartoteka --benchmark`,
@@ -197,6 +198,14 @@ row "search first page, median" "$(value_of "$bench_keys" search_first_page_medi
 row "search page only, p95" "$(value_of "$bench_keys" search_page_p95_ms)" "ms" "" ""
 row "card lookup, p95" "$card_p95" "ms" "< 1 ms" "$(verdict "$card_p95" "<" 1)"
 row "card lookup, median" "$(value_of "$bench_keys" card_lookup_median_ms)" "ms" "" ""
+quote_p95=$(value_of "$bench_keys" quote_p95_ms)
+record_p95=$(value_of "$bench_keys" record_p95_ms)
+row "quote at the till, p95" "$quote_p95" "ms" "< 1 ms" "$(verdict "$quote_p95" "<" 1)"
+row "quote at the till, median" "$(value_of "$bench_keys" quote_median_ms)" "ms" "" ""
+row "reference: member's history read, p95" "$(value_of "$bench_keys" history_p95_ms)" "ms" "" ""
+row "reference: member's history read, median" "$(value_of "$bench_keys" history_median_ms)" "ms" "" ""
+row "record a purchase (durable), p95" "$record_p95" "ms" "< 10 ms" "$(verdict "$record_p95" "<" 10)"
+row "record a purchase (durable), median" "$(value_of "$bench_keys" record_median_ms)" "ms" "" ""
 row "list page at offset 0, median" "$(value_of "$bench_keys" page_offset_0_median_ms)" "ms" "" ""
 row "list page at offset n/2, median" "$(value_of "$bench_keys" page_offset_half_median_ms)" \
     "ms" "" ""

@@ -304,3 +304,25 @@ kt_store_purchase_refund (KtStore     *store,
     }
   return refund;
 }
+
+KtRefund *
+kt_store_purchase_refund_preview (KtStore  *store,
+                                  gint64    purchase_id,
+                                  KtMoney   amount,
+                                  GError  **error)
+{
+  g_autofree char *at = kt_datetime_now ();
+  KtRefund *refund;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  /* The refund itself, rolled back: the figures are exactly the ones
+   * confirming it gives, rounding and points already spent included. */
+  if (!_kt_store_begin (store, error))
+    return NULL;
+  refund = refund_purchase (store, purchase_id, amount, at, error);
+  _kt_store_rollback (store);
+  if (refund != NULL)
+    refund->id = 0;
+  return refund;
+}

@@ -125,6 +125,13 @@ KtRefund    *kt_store_purchase_refund      (KtStore                *store,
                                             const char             *at,
                                             GError                **error);
 
+/* What kt_store_purchase_refund() would do, with the same refusals,
+ * writing nothing (id 0): for showing before the cashier confirms. */
+KtRefund    *kt_store_purchase_refund_preview (KtStore             *store,
+                                            gint64                  purchase_id,
+                                            KtMoney                 amount,
+                                            GError                **error);
+
 /* ---- points and gift cards ---------------------------------------------- */
 
 /* A manual change of a member's points (positive or negative, not 0) with

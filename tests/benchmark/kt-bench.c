@@ -6,7 +6,9 @@
  *
  * Measures the register's interactive queries on an existing database,
  * through the same library calls the GUI makes: search-as-you-type, card
- * lookup at the till, and paging through the member list.
+ * lookup at the till, paging through the member list, and at the till the
+ * quote and recording a purchase (which adds N_RECORDS purchases to the
+ * register: measure a copy).
  *
  *   kt-bench [--json | --keys] [--seed S] DATABASE
  *
@@ -22,13 +24,17 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "core/kt-date.h"
 #include "store/kt-store.h"
+#include "store/kt-store-till.h"
 
 #define N_PREFIXES      200
 #define N_CARDS         1000
 #define PAGE_ROWS       50     /* what the GUI's list asks for */
 #define N_OFFSET_RUNS   5
 #define N_KEYSET_PAGES  200
+#define N_QUOTES        1000
+#define N_RECORDS       200
 
 typedef struct
 {
@@ -48,6 +54,9 @@ typedef struct
   Measurement  page_offset_0;
   Measurement  page_offset_half;
   Measurement  page_keyset;
+  Measurement  quote;
+  Measurement  history;
+  Measurement  record;
 } Bench;
 
 /* ---- timing and figures -------------------------------------------------- */
@@ -280,6 +289,92 @@ bench_paging (Bench *bench)
     }
 }
 
+/* ---- the till ------------------------------------------------------------------ */
+
+/* A purchase of a random member who can shop: what the till would ask. */
+static KtPurchaseInput
+random_purchase (Bench       *bench,
+                 const char  *at)
+{
+  KtPurchaseInput purchase = { 0 };
+
+  purchase.amount = g_rand_int_range (bench->rand, 100, 30000);
+  purchase.items = g_rand_int_range (bench->rand, 1, 6);
+  purchase.at = at;
+  return purchase;
+}
+
+static gboolean
+can_shop (const KtMember *member)
+{
+  return member->status != KT_MEMBER_BLOCKED;
+}
+
+static void
+bench_till (Bench *bench)
+{
+  g_autofree char *at = kt_datetime_now ();
+
+  for (guint i = 0; i <= N_QUOTES; i++)
+    {
+      g_autoptr(KtMember) member = random_member (bench);
+      KtPurchaseInput purchase = random_purchase (bench, at);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(KtQuote) quote = NULL;
+      double start, elapsed;
+
+      if (!can_shop (member))
+        {
+          i--;
+          continue;
+        }
+      start = now_ms ();
+      quote = kt_store_quote (bench->store, member->id, &purchase, &error);
+      elapsed = now_ms () - start;
+      if (quote == NULL)
+        die ("quote", error);
+      /* Round 0 is the warm-up: it reads the programme. */
+      if (i > 0)
+        measurement_add (&bench->quote, elapsed);
+
+      /* The reference: what reading the same member's purchase history
+       * alone costs, which a quote from the history would pay first. */
+      {
+        g_autoptr(GPtrArray) history = NULL;
+
+        start = now_ms ();
+        history = kt_store_member_purchases (bench->store, member->id, 0, G_MAXINT, &error);
+        elapsed = now_ms () - start;
+        if (history == NULL)
+          die ("history", error);
+        if (i > 0)
+          measurement_add (&bench->history, elapsed);
+      }
+    }
+
+  /* Each record is durable on disk when it returns (synchronous=FULL). */
+  for (guint i = 0; i < N_RECORDS; i++)
+    {
+      g_autoptr(KtMember) member = random_member (bench);
+      KtPurchaseInput purchase = random_purchase (bench, at);
+      g_autoptr(GError) error = NULL;
+      double start;
+      gint64 id;
+
+      if (!can_shop (member))
+        {
+          i--;
+          continue;
+        }
+      start = now_ms ();
+      id = kt_store_purchase_record (bench->store, member->id, NULL, &purchase, NULL, NULL,
+                                     &error);
+      measurement_add (&bench->record, now_ms () - start);
+      if (id == 0)
+        die ("record", error);
+    }
+}
+
 /* ---- output ---------------------------------------------------------------------- */
 
 static void
@@ -366,7 +461,7 @@ main (int    argc,
     { NULL }
   };
   Bench bench = { NULL };
-  Measurement *all[6];
+  Measurement *all[9];
 
   context = g_option_context_new ("DATABASE");
   g_option_context_set_summary (context,
@@ -407,10 +502,17 @@ main (int    argc,
   all[3] = &bench.page_offset_0;
   all[4] = &bench.page_offset_half;
   all[5] = &bench.page_keyset;
+  measurement_init (&bench.quote, "quote", "quote at the till");
+  measurement_init (&bench.record, "record", "record a purchase (durable)");
+  all[6] = &bench.quote;
+  measurement_init (&bench.history, "history", "reference: read the member's history");
+  all[7] = &bench.history;
+  all[8] = &bench.record;
 
   bench_search (&bench);
   bench_cards (&bench);
   bench_paging (&bench);
+  bench_till (&bench);
 
   if (json)
     print_json (&bench, all, G_N_ELEMENTS (all));
