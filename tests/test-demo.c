@@ -19,6 +19,7 @@
 #include "core/kt-demo-gen.h"
 #include "kt-test-raw.h"
 #include "kt-test-util.h"
+#include "store/kt-store-till.h"
 
 #define TODAY "2025-06-15"
 
@@ -690,6 +691,30 @@ test_fill_passes_check (void)
   g_assert_cmpstr (shop, ==, "Demo Shop");
   g_assert_cmpstr (currency, ==, "UAH");
   g_assert_cmpuint (kt_store_get_card_prefix (reg.store), ==, 99);
+
+  /* The shop runs a programme, and its members get quotes from it: a
+   * member who spent enough has a tier. */
+  {
+    g_autoptr(KtProgramme) programme = kt_store_programme_get (reg.store, &error);
+    g_autoptr(GPtrArray) page = NULL;
+    KtMemberQuery biggest = { NULL, KT_MEMBER_SORT_TOTAL_SPENT, TRUE };
+    g_autoptr(KtQuote) quote = NULL;
+    KtPurchaseInput purchase = { 10000, TODAY " 12:00", 1, NULL, 0, FALSE };
+    KtMember *member;
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (programme->schemes->len, ==, 7);
+    page = kt_store_member_page (reg.store, &biggest, NULL, 0, 20, &error);
+    g_assert_no_error (error);
+    member = page->pdata[0];
+    for (guint i = 1; member->status == KT_MEMBER_BLOCKED && i < page->len; i++)
+      member = page->pdata[i];
+    g_assert_cmpint (member->total_spent, >=, 200000);
+    quote = kt_store_quote (reg.store, member->id, &purchase, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (quote->tier, ==, "Gold");
+    g_assert_cmpint (quote->discount, >=, 350);
+  }
 
   kt_test_register_close (&reg);
 }

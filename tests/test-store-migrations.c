@@ -9,7 +9,10 @@
 
 #include <sys/stat.h>
 
+#include "kt-test-raw.h"
 #include "kt-test-util.h"
+#include "store/kt-store-schema.h"
+#include "store/kt-store-till.h"
 
 static void
 test_migrations_from_empty_file (void)
@@ -105,6 +108,56 @@ test_migrations_settings_validated (void)
   kt_test_register_close (&reg);
 }
 
+/* A register written by the first release (schema 1), with a purchase and
+ * its points, opens in this one: the points become a lot usable at once,
+ * and the check finds every counter right. */
+static void
+test_migrations_from_first_release (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("kartoteka-test-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "register.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) differences = NULL;
+  g_autoptr(KtMemberStanding) standing = NULL;
+  g_autofree char *integrity = NULL;
+  KtStore *store;
+  sqlite3 *db;
+
+  g_assert_cmpuint (_kt_store_n_migrations, >=, 2);
+  db = kt_test_raw_open (path);
+  kt_test_raw_exec_on (db, "BEGIN");
+  kt_test_raw_exec_on (db, _kt_store_migrations[0]);
+  kt_test_raw_exec_on (db,
+                       "INSERT INTO members (id, name, joined, total_spent, purchase_count, "
+                       "  last_visit, points) "
+                       "VALUES (1, 'Olena', '2025-01-01', 10000, 1, '2025-03-01 10:00:00', 100);"
+                       "INSERT INTO purchases (id, member_id, at, amount, items, paid, points_earned) "
+                       "VALUES (1, 1, '2025-03-01 10:00:00', 10000, 3, 10000, 100);"
+                       "INSERT INTO points_ledger (member_id, purchase_id, at, kind, points) "
+                       "VALUES (1, 1, '2025-03-01 10:00:00', 0, 100);"
+                       "PRAGMA user_version = 1;"
+                       "COMMIT;");
+  sqlite3_close (db);
+
+  store = kt_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (kt_store_get_schema_version (store), ==, kt_store_schema_version_latest ());
+
+  standing = kt_store_member_standing (store, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (standing->points_balance, ==, 100);
+  g_assert_cmpint (standing->points_usable, ==, 100);
+
+  /* The counters the first release did not keep come from the history. */
+  g_assert_true (kt_store_check (store, &integrity, &differences, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (integrity, ==, "ok");
+  g_assert_cmpuint (differences->len, ==, 0);
+
+  kt_store_close (store);
+  kt_test_remove_register (dir, path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -116,6 +169,7 @@ main (int   argc,
   g_test_add_func ("/store-migrations/reopen-keeps-data", test_migrations_reopen_keeps_data);
   g_test_add_func ("/store-migrations/file-is-private", test_migrations_file_is_private);
   g_test_add_func ("/store-migrations/settings-validated", test_migrations_settings_validated);
+  g_test_add_func ("/store-migrations/from-first-release", test_migrations_from_first_release);
 
   return g_test_run ();
 }

@@ -185,6 +185,17 @@ static const char migration_2[] =
   "ALTER TABLE members ADD COLUMN items_count INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE members ADD COLUMN gift_balance INTEGER NOT NULL DEFAULT 0;"
 
+  /* A register of the first release gets them from its history. */
+  "UPDATE members SET spent_year = CAST (substr (last_visit, 1, 4) AS INTEGER) "
+  "  WHERE last_visit <> '';"
+  "UPDATE members SET "
+  "  items_count = (SELECT coalesce (SUM (items), 0) FROM purchases p WHERE p.member_id = members.id), "
+  "  year_spent = (SELECT coalesce (SUM (amount - discount), 0) FROM purchases p "
+  "                WHERE p.member_id = members.id "
+  "                  AND p.at >= printf ('%04d-01-01', members.spent_year) "
+  "                  AND p.at < printf ('%04d-01-01', members.spent_year + 1)) "
+  "  WHERE purchase_count > 0;"
+
   "ALTER TABLE purchases ADD COLUMN gift_paid INTEGER NOT NULL DEFAULT 0;"
   "ALTER TABLE purchases ADD COLUMN refunded INTEGER NOT NULL DEFAULT 0;"
 
