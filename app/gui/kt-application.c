@@ -321,6 +321,7 @@ set_accels (GtkApplication *application)
     { "win.new-member", { "<Control>n", NULL } },
     { "win.edit-member", { "<Control>e", NULL } },
     { "win.focus-search", { "<Control>f", NULL } },
+    { "win.checkout", { "<Control>k", NULL } },
     { "win.shop-settings", { "<Control>comma", NULL } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
   };

@@ -4,10 +4,11 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The pane right of the member list: one member's profile, counters, cards
- * and purchase history. It only reads the register; the buttons trigger the
- * window's actions (win.edit-member, win.issue-card, ...), which write and
- * then ask the pane to reload.
+ * The pane right of the member list: one member's profile, counters, their
+ * standing in the loyalty programme, cards and purchase history. It only
+ * reads the register; the buttons trigger the window's actions
+ * (win.edit-member, win.checkout-member, win.refund-purchase, ...), which
+ * write and then ask the pane to reload.
  */
 
 #define G_LOG_DOMAIN "kt-member-detail"
@@ -17,10 +18,12 @@
 #include <glib/gi18n.h>
 
 #include "core/kt-date.h"
+#include "store/kt-store-till.h"
 #include "kt-card-row.h"
 #include "kt-format.h"
 #include "kt-member-detail.h"
 #include "kt-purchase-row.h"
+#include "kt-value-row.h"
 
 /* Purchases are read in pages: a regular customer of ten years has
  * hundreds, and the last few are what the shop owner looks at. */
@@ -34,9 +37,11 @@ struct _KtMemberDetail
   GtkScrolledWindow   *scroller;
   GtkLabel            *name_label;
   GtkLabel            *status_label;
+  GtkLabel            *tier_label;
   GtkLabel            *archived_label;
   GtkLabel            *since_label;
   GtkLabel            *points_label;
+  GtkLabel            *points_caption_label;
   GtkLabel            *total_spent_label;
   GtkLabel            *purchase_count_label;
   GtkLabel            *average_label;
@@ -49,6 +54,7 @@ struct _KtMemberDetail
   AdwActionRow        *consent_row;
   AdwActionRow        *referrer_row;
   AdwActionRow        *notes_row;
+  GtkListBox          *programme_list;
   GtkButton           *issue_card_button;
   GtkListBox          *cards_list;
   GtkListBox          *purchases_list;
@@ -168,7 +174,8 @@ remove_all_rows (GtkListBox *list)
 /* ---- filling ------------------------------------------------------------- */
 
 static void
-show_header (KtMemberDetail *self)
+show_header (KtMemberDetail         *self,
+             const KtMemberStanding *standing)
 {
   const KtMember *member = self->member;
   g_autofree char *joined = kt_format_date (member->joined);
@@ -180,20 +187,33 @@ show_header (KtMemberDetail *self)
     gtk_label_set_text (self->name_label, member->name);
 
   set_status_pill (self->status_label, member->status);
+  if (standing->tier != NULL)
+    gtk_label_set_text (self->tier_label, standing->tier);
+  gtk_widget_set_visible (GTK_WIDGET (self->tier_label), standing->tier != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->archived_label), member->archived);
   gtk_label_set_text (self->since_label, since);
 }
 
 static void
-show_counters (KtMemberDetail *self,
-               const char     *today)
+show_counters (KtMemberDetail         *self,
+               const KtMemberStanding *standing,
+               const char             *today)
 {
   const KtMember *member = self->member;
-  g_autofree char *points = kt_format_points (member->points);
+  g_autofree char *points = kt_format_points (standing->points_usable);
   g_autofree char *total = kt_money_format_currency (member->total_spent, self->currency);
   g_autofree char *count = kt_format_count ((guint64) MAX (member->purchase_count, 0));
 
   gtk_label_set_text (self->points_label, points);
+  if (standing->points_pending > 0)
+    {
+      g_autofree char *pending = kt_format_points (standing->points_pending);
+      g_autofree char *caption = g_strdup_printf (_("Usable points · %s pending"), pending);
+
+      gtk_label_set_text (self->points_caption_label, caption);
+    }
+  else
+    gtk_label_set_text (self->points_caption_label, _("Usable points"));
   gtk_label_set_text (self->total_spent_label, total);
   gtk_label_set_text (self->purchase_count_label, count);
 
@@ -222,6 +242,61 @@ show_counters (KtMemberDetail *self,
       gtk_label_set_text (self->last_visit_label, "—");
       gtk_label_set_text (self->days_since_label, _("No visit yet"));
     }
+}
+
+static void
+add_programme_row (KtMemberDetail *self,
+                   const char     *title,
+                   const char     *value)
+{
+  gtk_list_box_append (self->programme_list, kt_value_row_new (title, value));
+}
+
+/* Where the member stands in the programme: their tier, what they spent
+ * this year, their gift card, points about to expire (points on the way
+ * are under the usable ones), and how far they are on stamp cards,
+ * purchase counts and levels. */
+static void
+show_standing (KtMemberDetail         *self,
+               const KtMemberStanding *standing,
+               const char             *today)
+{
+  g_autofree char *year_title = NULL;
+  g_autofree char *year_spent = kt_money_format_currency (standing->year_spent, self->currency);
+  GDate date;
+
+  remove_all_rows (self->programme_list);
+
+  if (standing->tier != NULL)
+    add_programme_row (self, _("Tier"), standing->tier);
+
+  if (kt_date_parse (today, &date, NULL))
+    year_title = g_strdup_printf (_("Spent in %d"), (int) g_date_get_year (&date));
+  add_programme_row (self, year_title != NULL ? year_title : _("Spent this year"), year_spent);
+
+  if (standing->gift_balance != 0)
+    {
+      g_autofree char *gift = kt_money_format_currency (standing->gift_balance, self->currency);
+
+      add_programme_row (self, _("Gift card balance"), gift);
+    }
+
+  if (standing->points_next_expiry != NULL && standing->points_expiring > 0)
+    {
+      g_autofree char *points = kt_format_points (standing->points_expiring);
+      g_autofree char *day = kt_format_date (standing->points_next_expiry);
+      /* TRANSLATORS: "350 points expire on 31 Dec 2026" */
+      g_autofree char *title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                             "%s point expires on %s",
+                                                             "%s points expire on %s",
+                                                             (gulong) standing->points_expiring),
+                                                points, day);
+
+      add_programme_row (self, title, NULL);
+    }
+
+  for (guint i = 0; standing->progress != NULL && i < standing->progress->len; i++)
+    add_programme_row (self, g_ptr_array_index (standing->progress, i), NULL);
 }
 
 static void
@@ -302,7 +377,8 @@ load_purchases (KtMemberDetail  *self,
   shown = MIN (purchases->len, count);
   for (guint i = 0; i < shown; i++)
     gtk_list_box_append (self->purchases_list,
-                         kt_purchase_row_new (g_ptr_array_index (purchases, i), self->currency));
+                         kt_purchase_row_new (self->store, g_ptr_array_index (purchases, i),
+                                              self->currency));
 
   self->purchases_shown = offset + shown;
   gtk_widget_set_visible (GTK_WIDGET (self->show_more_button), purchases->len > count);
@@ -317,6 +393,7 @@ load_member (KtMemberDetail  *self,
 {
   g_autoptr(KtMember) member = NULL;
   g_autoptr(GPtrArray) cards = NULL;
+  g_autoptr(KtMemberStanding) standing = NULL;
   g_autofree char *today = kt_date_today ();
 
   member = kt_store_member_get (self->store, member_id, error);
@@ -325,14 +402,18 @@ load_member (KtMemberDetail  *self,
   cards = kt_store_member_cards (self->store, member_id, error);
   if (cards == NULL)
     return FALSE;
+  standing = kt_store_member_standing (self->store, member_id, today, error);
+  if (standing == NULL)
+    return FALSE;
 
   g_clear_pointer (&self->member, kt_member_free);
   self->member = g_steal_pointer (&member);
   g_free (self->currency);
   self->currency = kt_store_get_setting (self->store, KT_SETTING_CURRENCY);
 
-  show_header (self);
-  show_counters (self, today);
+  show_header (self, standing);
+  show_counters (self, standing, today);
+  show_standing (self, standing, today);
   show_profile (self, today);
   show_cards (self, cards);
 
@@ -361,6 +442,22 @@ show_more_clicked_cb (KtMemberDetail *self)
       g_warning ("Cannot read more purchases: %s", error->message);
       gtk_widget_set_visible (GTK_WIDGET (self->show_more_button), FALSE);
     }
+}
+
+/* A click on a purchase opens it: its discount lines and the refund. */
+static void
+purchase_activated_cb (KtMemberDetail *self,
+                       GtkListBoxRow  *row)
+{
+  KtPurchaseRow *purchase_row;
+
+  g_assert (KT_IS_MEMBER_DETAIL (self));
+
+  if (!KT_IS_PURCHASE_ROW (row))
+    return;
+
+  purchase_row = KT_PURCHASE_ROW (row);
+  kt_purchase_row_set_expanded (purchase_row, !kt_purchase_row_get_expanded (purchase_row));
 }
 
 /* ---- GObject ------------------------------------------------------------- */
@@ -402,9 +499,11 @@ kt_member_detail_class_init (KtMemberDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KtMemberDetail, scroller);
   gtk_widget_class_bind_template_child (widget_class, KtMemberDetail, name_label);
   gtk_widget_class_bind_template_child (widget_class, KtMemberDetail, status_label);
+  gtk_widget_class_bind_template_child (widget_class, KtMemberDetail, tier_label);
   gtk_widget_class_bind_template_child (widget_class, KtMemberDetail, archived_label);
   gtk_widget_class_bind_template_child (widget_class, KtMemberDetail, since_label);
   gtk_widget_class_bind_template_child (widget_class, KtMemberDetail, points_label);
+  gtk_widget_class_bind_template_child (widget_class, KtMemberDetail, points_caption_label);
   gtk_widget_class_bind_template_child (widget_class, KtMemberDetail, total_spent_label);
   gtk_widget_class_bind_template_child (widget_class, KtMemberDetail, purchase_count_label);
   gtk_widget_class_bind_template_child (widget_class, KtMemberDetail, average_label);
@@ -417,11 +516,13 @@ kt_member_detail_class_init (KtMemberDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KtMemberDetail, consent_row);
   gtk_widget_class_bind_template_child (widget_class, KtMemberDetail, referrer_row);
   gtk_widget_class_bind_template_child (widget_class, KtMemberDetail, notes_row);
+  gtk_widget_class_bind_template_child (widget_class, KtMemberDetail, programme_list);
   gtk_widget_class_bind_template_child (widget_class, KtMemberDetail, issue_card_button);
   gtk_widget_class_bind_template_child (widget_class, KtMemberDetail, cards_list);
   gtk_widget_class_bind_template_child (widget_class, KtMemberDetail, purchases_list);
   gtk_widget_class_bind_template_child (widget_class, KtMemberDetail, show_more_button);
   gtk_widget_class_bind_template_callback (widget_class, show_more_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, purchase_activated_cb);
 }
 
 static void
@@ -529,6 +630,7 @@ kt_member_detail_clear (KtMemberDetail *self)
   self->purchases_shown = 0;
   self->has_active_card = FALSE;
   remove_all_rows (self->cards_list);
+  remove_all_rows (self->programme_list);
   remove_all_rows (self->purchases_list);
   gtk_stack_set_visible_child_name (self->stack, "none");
 }

@@ -15,9 +15,12 @@
 
 #include <glib/gi18n.h>
 
+#include "store/kt-store-till.h"
 #include "kt-batch-dialog.h"
 #include "kt-card-dialog.h"
+#include "kt-checkout-dialog.h"
 #include "kt-member-dialog.h"
+#include "kt-refund-dialog.h"
 #include "kt-shop-preferences.h"
 #include "kt-window-private.h"
 
@@ -298,6 +301,64 @@ issue_blank_cards_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (kt_batch_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
+/* ---- the till ------------------------------------------------------------ */
+
+static void
+open_checkout (KtWindow       *self,
+               const KtMember *member)
+{
+  KtCheckoutDialog *dialog;
+
+  dialog = kt_checkout_dialog_new (GTK_WINDOW (self), self->store, member);
+  present_dialog (self, GTK_WINDOW (dialog), "recorded");
+}
+
+/* The till's shortcut: waits for the card to be scanned. */
+static void
+checkout_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  open_checkout (KT_WINDOW (widget), NULL);
+}
+
+/* From the member pane: the member on show is buying. */
+static void
+checkout_member_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KtWindow *self = KT_WINDOW (widget);
+  const KtMember *member = kt_member_detail_get_member (self->detail);
+
+  if (member == NULL)
+    return;
+
+  open_checkout (self, member);
+}
+
+/* From a purchase in the member's history. */
+static void
+refund_purchase_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  KtWindow *self = KT_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  KtPurchase *purchase;
+  KtRefundDialog *dialog;
+
+  purchase = kt_store_purchase_get (self->store, g_variant_get_int64 (parameter), NULL, &error);
+  if (purchase == NULL)
+    {
+      _kt_window_toast_error (self, error);
+      return;
+    }
+
+  dialog = kt_refund_dialog_new (GTK_WINDOW (self), self->store, purchase);
+  present_dialog (self, GTK_WINDOW (dialog), "done");
+}
+
 /* ---- the shop ------------------------------------------------------------ */
 
 static void
@@ -342,6 +403,11 @@ _kt_window_class_actions_init (KtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.block-card", "s", block_card_action);
   gtk_widget_class_install_action (widget_class, "win.issue-blank-cards", NULL,
                                    issue_blank_cards_action);
+  gtk_widget_class_install_action (widget_class, "win.checkout", NULL, checkout_action);
+  gtk_widget_class_install_action (widget_class, "win.checkout-member", NULL,
+                                   checkout_member_action);
+  gtk_widget_class_install_action (widget_class, "win.refund-purchase", "x",
+                                   refund_purchase_action);
   gtk_widget_class_install_action (widget_class, "win.shop-settings", NULL, shop_settings_action);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
 
@@ -349,6 +415,8 @@ _kt_window_class_actions_init (KtWindowClass *klass)
    * test, or embedded), the search field is one key away. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.focus-search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK,
+                                       "win.checkout", NULL);
 }
 
 /* Actions that need a register, or a member on show, are greyed out
@@ -366,6 +434,10 @@ _kt_window_update_actions (KtWindow *self)
   gtk_widget_action_set_enabled (widget, "win.issue-blank-cards", has_store);
   gtk_widget_action_set_enabled (widget, "win.shop-settings", has_store);
   gtk_widget_action_set_enabled (widget, "win.focus-search", has_store);
+  gtk_widget_action_set_enabled (widget, "win.checkout", has_store);
+  gtk_widget_action_set_enabled (widget, "win.checkout-member",
+                                 editable && !member->archived);
+  gtk_widget_action_set_enabled (widget, "win.refund-purchase", has_member);
   gtk_widget_action_set_enabled (widget, "win.restore-member", has_store);
   gtk_widget_action_set_enabled (widget, "win.edit-member", editable);
   gtk_widget_action_set_enabled (widget, "win.archive-member", has_member && !member->archived);

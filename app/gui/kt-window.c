@@ -20,9 +20,11 @@
 #endif
 
 #include "core/kt-card-number.h"
+#include "kt-card-refusal.h"
 #include "kt-column-sorter.h"
 #include "kt-format.h"
 #include "kt-member-detail.h"
+#include "kt-schemes-view.h"
 #include "kt-window-private.h"
 
 G_DEFINE_FINAL_TYPE (KtWindow, kt_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -285,60 +287,6 @@ show_card_notice (KtWindow   *self,
   gtk_revealer_set_reveal_child (self->card_notice_revealer, TRUE);
 }
 
-/* The number of the card that took over from a lost or replaced one. */
-static char *
-replacement_number (KtWindow     *self,
-                    const KtCard *card)
-{
-  g_autoptr(GPtrArray) cards = NULL;
-
-  if (card->replaced_by == 0 || card->member_id == 0)
-    return NULL;
-
-  cards = kt_store_member_cards (self->store, card->member_id, NULL);
-  for (guint i = 0; cards != NULL && i < cards->len; i++)
-    {
-      const KtCard *other = g_ptr_array_index (cards, i);
-
-      if (other->id == card->replaced_by)
-        return g_strdup (other->number);
-    }
-  return NULL;
-}
-
-static char *
-describe_refused_card (KtWindow     *self,
-                       const KtCard *card)
-{
-  g_autofree char *replacement = replacement_number (self, card);
-
-  switch (card->state)
-    {
-    case KT_CARD_BLOCKED:
-      return g_strdup_printf (_("Card %s is blocked — not accepted"), card->number);
-
-    case KT_CARD_LOST:
-      if (replacement != NULL)
-        return g_strdup_printf (_("Card %s is lost (replaced by %s) — not accepted"),
-                                card->number, replacement);
-      return g_strdup_printf (_("Card %s is lost — not accepted"), card->number);
-
-    case KT_CARD_REPLACED:
-      if (replacement != NULL)
-        return g_strdup_printf (_("Card %s was replaced by %s — not accepted"),
-                                card->number, replacement);
-      return g_strdup_printf (_("Card %s was replaced — not accepted"), card->number);
-
-    case KT_CARD_BLANK:
-      return g_strdup_printf (_("Card %s is a blank card that was never handed out — not accepted"),
-                              card->number);
-
-    case KT_CARD_ACTIVE:
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
 static void
 handle_card (KtWindow     *self,
              const KtCard *card)
@@ -355,7 +303,7 @@ handle_card (KtWindow     *self,
       return;
     }
 
-  headline = describe_refused_card (self, card);
+  headline = kt_card_refusal_describe (self->store, card);
   if (card->member_id != 0 && card->member_name != NULL && *card->member_name != '\0')
     member = g_strdup_printf (_("Belongs to %s"), card->member_name);
   show_card_notice (self, headline, member, card->member_id);
@@ -468,6 +416,20 @@ selection_changed_cb (KtWindow *self)
   if (!kt_member_detail_show_member (self->detail, member->id, &error))
     show_error_toast (self, error);
   _kt_window_update_actions (self);
+}
+
+/* Typing goes to the member search only while the member list is on
+ * show: on another page it would filter a list nobody sees. */
+static void
+page_changed_cb (KtWindow *self)
+{
+  const char *page = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  g_assert (KT_IS_WINDOW (self));
+
+  gtk_search_entry_set_key_capture_widget (self->search_entry,
+                                           g_strcmp0 (page, "members") == 0
+                                           ? GTK_WIDGET (self) : NULL);
 }
 
 static void
@@ -952,6 +914,7 @@ kt_window_class_init (KtWindowClass *klass)
 
   g_type_ensure (KT_TYPE_COLUMN_SORTER);
   g_type_ensure (KT_TYPE_MEMBER_DETAIL);
+  g_type_ensure (KT_TYPE_SCHEMES_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/kartoteka/Kartoteka/ui/kt-window.ui");
@@ -983,6 +946,8 @@ kt_window_class_init (KtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KtWindow, points_column);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, no_results_page);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, detail);
+  /* No field: the Schemes page only needs the register (kt_window_set_store). */
+  gtk_widget_class_bind_template_child_full (widget_class, "schemes_view", FALSE, 0);
 
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
@@ -1034,6 +999,8 @@ kt_window_init (KtWindow *self)
    * "types" too, so a card scanned while the list has focus still lands
    * there. */
   gtk_search_entry_set_key_capture_widget (self->search_entry, GTK_WIDGET (self));
+  g_signal_connect_object (self->view_stack, "notify::visible-child", G_CALLBACK (page_changed_cb),
+                           self, G_CONNECT_SWAPPED);
 
   watch_cell_unbinding (self);
 
@@ -1148,6 +1115,10 @@ kt_window_set_store (KtWindow *self,
   self->currency = kt_store_get_setting (store, KT_SETTING_CURRENCY);
   update_shop_title (self);
   kt_member_detail_set_store (self->detail, store);
+  kt_schemes_view_set_store (KT_SCHEMES_VIEW (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                            KT_TYPE_WINDOW,
+                                                                            "schemes_view")),
+                             store);
 
   self->model = kt_member_list_model_new (store);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
