@@ -182,8 +182,9 @@ test_programme_keeps_schemes (Fixture       *f,
   g_assert_cmpint (vip->id, >, 0);
   vip_id = vip->id;
 
-  /* A second scheme with the same name is refused, and nothing saved. */
-  twin->name = g_strdup ("VIP card");
+  /* A second scheme with the same name (as a scheme file reads names,
+   * whatever the case) is refused, and nothing saved. */
+  twin->name = g_strdup ("Vip Card");
   twin->bp = 300;
   g_assert_false (kt_store_scheme_save (f->store, twin, &error));
   g_assert_error (error, KT_ERROR, KT_ERROR_INVALID);

@@ -26,6 +26,7 @@
 #include "kt-member-detail.h"
 #include "kt-schemes-view.h"
 #include "kt-window-private.h"
+#include "store/kt-store-till.h"
 
 G_DEFINE_FINAL_TYPE (KtWindow, kt_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -1110,6 +1111,15 @@ kt_window_set_store (KtWindow *self,
     {
       kt_window_show_error (self, _("The Register Cannot Be Read"), error->message);
       return;
+    }
+
+  /* Points whose expiry date has come are written off when the shop
+   * opens (the till does it again before each quote). Failing here, on a
+   * register another program holds locked, only delays it. */
+  if (!kt_store_points_expire (store, NULL, NULL, &error))
+    {
+      g_warning ("Expired points were not written off on opening: %s", error->message);
+      g_clear_error (&error);
     }
 
   self->currency = kt_store_get_setting (store, KT_SETTING_CURRENCY);

@@ -255,24 +255,30 @@ kt_store_programme_get (KtStore  *store,
 
 /* ---- changes ------------------------------------------------------------- */
 
+/* The scheme with this name, 0 when none. Names are compared as scheme
+ * files compare them, without regard to case, so that every programme
+ * the register holds can be written to a file and read back. */
 static gboolean
-name_taken (KtStore         *store,
-            const KtScheme  *scheme,
-            gboolean        *out_taken,
-            GError         **error)
+scheme_id_by_name (KtStore     *store,
+                   const char  *name,
+                   gint64      *out_id,
+                   GError     **error)
 {
-  sqlite3_stmt *stmt = _kt_store_prepare (store,
-                                          "SELECT 1 FROM schemes WHERE name = ?1 AND id <> ?2",
-                                          error);
+  g_autofree char *folded = g_utf8_casefold (name, -1);
+  sqlite3_stmt *stmt = _kt_store_prepare (store, "SELECT id, name FROM schemes", error);
   int rc;
 
+  *out_id = 0;
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, scheme->name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 2, scheme->id);
-  rc = sqlite3_step (stmt);
-  *out_taken = rc == SQLITE_ROW;
-  return _kt_store_finish_rows (store, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      g_autofree char *other = g_utf8_casefold ((const char *) sqlite3_column_text (stmt, 1), -1);
+
+      if (g_str_equal (folded, other))
+        *out_id = sqlite3_column_int64 (stmt, 0);
+    }
+  return _kt_store_finish_rows (store, stmt, rc, error);
 }
 
 static gboolean
@@ -339,11 +345,12 @@ save_scheme (KtStore   *store,
              KtScheme  *scheme,
              GError   **error)
 {
-  gboolean taken = FALSE;
+  gint64 same_name;
 
-  if (!kt_scheme_validate (scheme, error) || !name_taken (store, scheme, &taken, error))
+  if (!kt_scheme_validate (scheme, error)
+      || !scheme_id_by_name (store, scheme->name, &same_name, error))
     return FALSE;
-  if (taken)
+  if (same_name != 0 && same_name != scheme->id)
     {
       g_set_error (error, KT_ERROR, KT_ERROR_INVALID,
                    _("There is already a scheme called “%s”."), scheme->name);
@@ -439,23 +446,6 @@ kt_store_quote_settings_save (KtStore                *store,
 }
 
 /* ---- import -------------------------------------------------------------- */
-
-static gboolean
-scheme_id_by_name (KtStore     *store,
-                   const char  *name,
-                   gint64      *out_id,
-                   GError     **error)
-{
-  sqlite3_stmt *stmt = _kt_store_prepare (store, "SELECT id FROM schemes WHERE name = ?1", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  rc = sqlite3_step (stmt);
-  *out_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
-  return _kt_store_finish_rows (store, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc, error);
-}
 
 gboolean
 _kt_store_import_programme (KtStore            *store,
