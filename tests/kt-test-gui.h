@@ -4,18 +4,46 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Helpers for the display tests: letting the main loop run, finding what
- * is on screen the way a person finds it (a field by its title, a button
- * by its label, a window by its kind), and pressing it.
+ * Helpers for the display tests: starting them, the main window on a
+ * register, letting the main loop run, finding what is on screen the way a
+ * person finds it (a field by its title, a button by its label, a window
+ * by its kind), and pressing it.
  */
 
 #pragma once
 
 #include <adwaita.h>
+#include <stdlib.h>
 
 #include "gui/kt-window.h"
+#include "kt-test-util.h"
 
 #define KT_TEST_WAIT_TIMEOUT_MS 10000
+
+/* ---- the test programme -------------------------------------------------- */
+
+/* Starts a display test programme: the test framework, GTK and libadwaita.
+ * Without a display the programme says so and ends as skipped (exit 77);
+ * `what` names its tests in that message. */
+static inline void
+kt_test_gui_init (int          *argc,
+                  char       ***argv,
+                  const char   *what)
+{
+  g_test_init (argc, argv, NULL);
+
+  if (!gtk_init_check ())
+    {
+      g_printerr ("No display: skipping %s\n", what);
+      exit (77);
+    }
+  adw_init ();
+}
+
+/* Registers `test` at `path` with the including file's Fixture,
+ * fixture_set_up and fixture_tear_down. */
+#define KT_TEST_ADD(path, test) \
+  g_test_add ((path), Fixture, NULL, fixture_set_up, (test), fixture_tear_down)
 
 /* ---- the main loop ------------------------------------------------------- */
 
@@ -53,6 +81,61 @@ kt_test_wait_until (gboolean (*condition) (gpointer data),
   if (!timed_out)
     g_source_remove (timeout_id);
   return condition (data);
+}
+
+/* ---- the main window ----------------------------------------------------- */
+
+/* Whether the window's member list has rows and shows them. */
+static inline gboolean
+kt_test_window_shows_rows (gpointer data)
+{
+  KtWindow *window = data;
+  GListModel *model = kt_window_get_member_model (window);
+
+  return model != NULL && g_list_model_get_n_items (model) > 0 &&
+         kt_window_get_bound_rows (window) > 0;
+}
+
+/* A new main window on the register, which takes over its store: on
+ * screen, with the members listed. */
+static inline KtWindow *
+kt_test_window_open (KtTestRegister *reg)
+{
+  KtWindow *window = g_object_ref_sink (kt_window_new (NULL));
+
+  kt_window_set_store (window, g_steal_pointer (&reg->store));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (kt_test_wait_until (kt_test_window_shows_rows, window));
+  return window;
+}
+
+/* Destroys the windows left open (dialogs), then `*window` (which closes
+ * the register's store), clears it and removes the register. */
+static inline void
+kt_test_window_close (KtWindow       **window,
+                      KtTestRegister  *reg)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWidget *other;
+
+  do
+    {
+      other = NULL;
+      for (guint i = 0; other == NULL && i < g_list_model_get_n_items (toplevels); i++)
+        {
+          g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+          if (toplevel != GTK_WIDGET (*window) && gtk_widget_get_visible (toplevel))
+            other = toplevel;
+        }
+      if (other != NULL)
+        gtk_window_destroy (GTK_WINDOW (other));
+    }
+  while (other != NULL);
+
+  gtk_window_destroy (GTK_WINDOW (*window));
+  g_clear_object (window);
+  kt_test_register_close (reg);
 }
 
 /* ---- finding what is on screen ------------------------------------------- */

@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Small helpers shared by the store tests: a register in a fresh temporary
- * folder that disappears with the test, and members in it.
+ * folder that disappears with the test, and members and cards in it.
  */
 
 #pragma once
@@ -121,4 +121,30 @@ kt_test_add_member (KtStore    *store,
   g_assert_no_error (error);
   g_assert_cmpint (member->id, >, 0);
   return member->id;
+}
+
+/* Issues a card to the member; returns its number. */
+static inline char *
+kt_test_issue_card (KtStore *store,
+                    gint64   member_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KtCard) card = kt_store_card_issue (store, member_id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (card);
+  return g_strdup (card->number);
+}
+
+/* Issues a card to the member and blocks it; returns its number. */
+static inline char *
+kt_test_issue_blocked_card (KtStore *store,
+                            gint64   member_id)
+{
+  g_autoptr(GError) error = NULL;
+  char *number = kt_test_issue_card (store, member_id);
+
+  g_assert_true (kt_store_card_block (store, number, &error));
+  g_assert_no_error (error);
+  return number;
 }

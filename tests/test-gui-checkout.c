@@ -38,15 +38,6 @@ typedef struct
   char           *blocked_card;
 } Fixture;
 
-static gboolean
-window_is_ready (gpointer data)
-{
-  Fixture *fixture = data;
-  GListModel *model = kt_window_get_member_model (fixture->window);
-
-  return model != NULL && g_list_model_get_n_items (model) > 0;
-}
-
 /* The right-hand (figure) label of a receipt line of the quote. */
 static gboolean
 is_shown_figure_of_class (GtkWidget  *widget,
@@ -54,6 +45,22 @@ is_shown_figure_of_class (GtkWidget  *widget,
 {
   return kt_test_is_shown_label_of_class (widget, css_class) &&
          gtk_widget_has_css_class (widget, "numeric");
+}
+
+/* The text of the label with the CSS class that `root` shows. */
+static const char *
+text_of_class (GtkWidget  *root,
+               const char *css_class)
+{
+  return kt_test_label_text (root, kt_test_is_shown_label_of_class, css_class);
+}
+
+/* The figure of the quote's receipt line with the CSS class. */
+static const char *
+figure_of_class (GtkWidget  *dialog,
+                 const char *css_class)
+{
+  return kt_test_label_text (dialog, is_shown_figure_of_class, css_class);
 }
 
 /* A scanner types the digits, then Enter. */
@@ -90,29 +97,31 @@ first_history_row (Fixture *fixture)
   return KT_PURCHASE_ROW (row);
 }
 
-/* Money as the screen shows it in the register's currency (EUR). */
+/* Keeps `text` for the next few calls, so that an assertion can compare
+ * with it in place. */
 static const char *
-money (KtMoney amount)
+kept (char *text)
 {
   static char *texts[8];
   static guint next;
   char **slot = &texts[next++ % G_N_ELEMENTS (texts)];
 
   g_free (*slot);
-  *slot = kt_money_format_currency (amount, "EUR");
-  return *slot;
+  *slot = text;
+  return text;
+}
+
+/* Money as the screen shows it in the register's currency (EUR). */
+static const char *
+money (KtMoney amount)
+{
+  return kept (kt_money_format_currency (amount, "EUR"));
 }
 
 static const char *
 deduction (KtMoney amount)
 {
-  static char *texts[4];
-  static guint next;
-  char **slot = &texts[next++ % G_N_ELEMENTS (texts)];
-
-  g_free (*slot);
-  *slot = g_strconcat ("−", money (amount), NULL);
-  return *slot;
+  return kept (g_strconcat ("−", money (amount), NULL));
 }
 
 static GPtrArray *
@@ -127,17 +136,6 @@ purchases_of (Fixture *fixture,
 }
 
 /* ---- fixture ------------------------------------------------------------- */
-
-static char *
-issue_card (KtStore *store,
-            gint64   member_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KtCard) card = kt_store_card_issue (store, member_id, &error);
-
-  g_assert_no_error (error);
-  return g_strdup (card->number);
-}
 
 static void
 save_scheme (KtStore  *store,
@@ -172,7 +170,6 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
   KtStore *store;
 
   kt_test_register_open (&fixture->reg);
@@ -180,30 +177,19 @@ fixture_set_up (Fixture       *fixture,
 
   save_programme (store);
   fixture->member_id = kt_test_add_member (store, "Petra Purchase", "", "");
-  fixture->card = issue_card (store, fixture->member_id);
+  fixture->card = kt_test_issue_card (store, fixture->member_id);
   fixture->blocked_id = kt_test_add_member (store, "Barnabás Blockley", "", "");
-  fixture->blocked_card = issue_card (store, fixture->blocked_id);
-  g_assert_true (kt_store_card_block (store, fixture->blocked_card, &error));
-  g_assert_no_error (error);
+  fixture->blocked_card = kt_test_issue_blocked_card (store, fixture->blocked_id);
 
-  fixture->window = g_object_ref_sink (kt_window_new (NULL));
-  fixture->store = g_steal_pointer (&fixture->reg.store);
-  kt_window_set_store (fixture->window, fixture->store);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  g_assert_true (kt_test_wait_until (window_is_ready, fixture));
+  fixture->window = kt_test_window_open (&fixture->reg);
+  fixture->store = kt_window_get_store (fixture->window);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  GtkWidget *dialog;
-
-  while ((dialog = kt_test_find_toplevel (GTK_TYPE_WINDOW)) != NULL && dialog != GTK_WIDGET (fixture->window))
-    gtk_window_destroy (GTK_WINDOW (dialog));
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->window);
-  kt_test_register_close (&fixture->reg);
+  kt_test_window_close (&fixture->window, &fixture->reg);
   g_clear_pointer (&fixture->card, g_free);
   g_clear_pointer (&fixture->blocked_card, g_free);
 }
@@ -220,8 +206,7 @@ test_records_a_purchase (Fixture       *fixture,
   GtkWidget *dialog;
 
   kt_window_show_member (fixture->window, fixture->member_id);
-  points_before = g_strdup (kt_test_label_text (detail_pane (fixture), kt_test_is_shown_label_of_class,
-                                        "points-value"));
+  points_before = g_strdup (text_of_class (detail_pane (fixture), "points-value"));
   g_assert_cmpstr (points_before, ==, "0");
 
   /* The till's shortcut opens it without a member: the card decides. */
@@ -232,10 +217,9 @@ test_records_a_purchase (Fixture       *fixture,
   kt_test_fill_in (dialog, "Amount", "100.00");
 
   /* The quote as the cashier reads it. */
-  g_assert_cmpstr (kt_test_label_text (dialog, is_shown_figure_of_class, "quote-line"), ==, deduction (500));
-  g_assert_cmpstr (kt_test_label_text (dialog, is_shown_figure_of_class, "quote-payable"), ==, money (9500));
-  g_assert_nonnull (strstr (kt_test_label_text (dialog, kt_test_is_shown_label_of_class, "quote-line"),
-                            "Members 5"));
+  g_assert_cmpstr (figure_of_class (dialog, "quote-line"), ==, deduction (500));
+  g_assert_cmpstr (figure_of_class (dialog, "quote-payable"), ==, money (9500));
+  g_assert_nonnull (strstr (text_of_class (dialog, "quote-line"), "Members 5"));
   g_assert_true (confirm_is_offered (dialog));
 
   kt_test_click (dialog, "C_onfirm");
@@ -253,10 +237,9 @@ test_records_a_purchase (Fixture       *fixture,
 
   /* ...and on screen at once: the history's first row, the points. */
   g_assert_cmpint (kt_window_get_detail_member_id (fixture->window), ==, fixture->member_id);
-  g_assert_cmpstr (kt_test_label_text (GTK_WIDGET (first_history_row (fixture)), kt_test_is_shown_label_of_class,
-                               "heading"), ==, money (9500));
-  g_assert_cmpstr (kt_test_label_text (detail_pane (fixture), kt_test_is_shown_label_of_class, "points-value"),
-                   ==, "95");
+  g_assert_cmpstr (text_of_class (GTK_WIDGET (first_history_row (fixture)), "heading"), ==,
+                   money (9500));
+  g_assert_cmpstr (text_of_class (detail_pane (fixture), "points-value"), ==, "95");
 }
 
 static void
@@ -274,15 +257,15 @@ test_member_pane_preselects_and_redeems (Fixture       *fixture,
 
   /* The pane's button: the member on show is buying, no scan needed. */
   kt_window_show_member (fixture->window, fixture->member_id);
-  dialog = kt_test_open_dialog (fixture->window, "win.checkout-member", NULL, KT_TYPE_CHECKOUT_DIALOG);
+  dialog = kt_test_open_dialog (fixture->window, "win.checkout-member", NULL,
+                                KT_TYPE_CHECKOUT_DIALOG);
   kt_test_fill_in (dialog, "Amount", "100.00");
-  g_assert_cmpstr (kt_test_label_text (dialog, is_shown_figure_of_class, "quote-payable"), ==, money (9500));
+  g_assert_cmpstr (figure_of_class (dialog, "quote-payable"), ==, money (9500));
 
   /* At most half of 95.00 may be paid with points. */
   kt_test_click (dialog, "Use _All");
-  g_assert_cmpstr (kt_test_label_text (dialog, is_shown_figure_of_class, "quote-redeemed"), ==,
-                   deduction (4750));
-  g_assert_cmpstr (kt_test_label_text (dialog, is_shown_figure_of_class, "quote-payable"), ==, money (4750));
+  g_assert_cmpstr (figure_of_class (dialog, "quote-redeemed"), ==, deduction (4750));
+  g_assert_cmpstr (figure_of_class (dialog, "quote-payable"), ==, money (4750));
 
   kt_test_click (dialog, "C_onfirm");
   g_assert_null (kt_test_find_toplevel (KT_TYPE_CHECKOUT_DIALOG));
@@ -309,7 +292,7 @@ test_refusals_record_nothing (Fixture       *fixture,
 
   /* A blocked card is refused with its state; no member, no quote. */
   scan_into (dialog, fixture->blocked_card);
-  message = kt_test_label_text (dialog, kt_test_is_shown_label_of_class, "dialog-error");
+  message = text_of_class (dialog, "dialog-error");
   g_assert_nonnull (strstr (message, fixture->blocked_card));
   g_assert_nonnull (strstr (message, "blocked"));
   kt_test_fill_in (dialog, "Amount", "100.00");
@@ -319,20 +302,19 @@ test_refusals_record_nothing (Fixture       *fixture,
   /* One digit off: the check digit catches it. */
   wrong_digit[last] = (char) ('0' + (wrong_digit[last] - '0' + 1) % 10);
   scan_into (dialog, wrong_digit);
-  g_assert_nonnull (strstr (kt_test_label_text (dialog, kt_test_is_shown_label_of_class, "dialog-error"),
-                            "check digit"));
+  g_assert_nonnull (strstr (text_of_class (dialog, "dialog-error"), "check digit"));
   g_assert_false (confirm_is_offered (dialog));
 
   /* The right card, a negative amount: refused with a message. */
   scan_into (dialog, fixture->card);
   g_assert_null (kt_test_find (dialog, kt_test_is_shown_label_of_class, "dialog-error"));
   kt_test_fill_in (dialog, "Amount", "-5");
-  g_assert_nonnull (strstr (kt_test_label_text (dialog, kt_test_is_shown_label_of_class, "quote-refusal-text"),
-                            "negative"));
+  g_assert_nonnull (strstr (text_of_class (dialog, "quote-refusal-text"), "negative"));
   g_assert_false (confirm_is_offered (dialog));
 
   /* Enter in the amount field does nothing either. */
-  g_signal_emit_by_name (kt_test_get (dialog, kt_test_is_entry_row_titled, "Amount"), "entry-activated");
+  g_signal_emit_by_name (kt_test_get (dialog, kt_test_is_entry_row_titled, "Amount"),
+                         "entry-activated");
   kt_test_wait_ms (50);
   g_assert_true (kt_test_find_toplevel (KT_TYPE_CHECKOUT_DIALOG) == dialog);
 
@@ -373,8 +355,7 @@ test_refund_from_the_history (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (lines->len, ==, 1);
   line = g_ptr_array_index (lines, 0);
-  g_assert_cmpstr (kt_test_label_text (GTK_WIDGET (row), kt_test_is_shown_label_of_class, "purchase-line"), ==,
-                   line->reason);
+  g_assert_cmpstr (text_of_class (GTK_WIDGET (row), "purchase-line"), ==, line->reason);
 
   /* Part of it comes back. */
   kt_test_click (GTK_WIDGET (row), "_Refund…");
@@ -383,10 +364,11 @@ test_refund_from_the_history (Fixture       *fixture,
   kt_test_fill_in (dialog, "Amount Before Discount", "40.00");
 
   /* What goes back is shown before it is done: 40.00 less its 5 %. */
-  g_assert_cmpstr (kt_test_label_text (kt_test_get (dialog, kt_test_is_shown_row_titled, "Money back"),
-                               kt_test_is_shown_label_of_class, "row-value"), ==, money (3800));
-  g_assert_cmpstr (kt_test_label_text (kt_test_get (dialog, kt_test_is_shown_row_titled, "Discount taken back"),
-                               kt_test_is_shown_label_of_class, "row-value"), ==, money (200));
+  g_assert_cmpstr (text_of_class (kt_test_get (dialog, kt_test_is_shown_row_titled, "Money back"),
+                                  "row-value"), ==, money (3800));
+  g_assert_cmpstr (text_of_class (kt_test_get (dialog, kt_test_is_shown_row_titled,
+                                               "Discount taken back"),
+                                  "row-value"), ==, money (200));
   kt_test_click (dialog, "_Refund");
   g_assert_null (kt_test_find_toplevel (KT_TYPE_REFUND_DIALOG));
 
@@ -395,10 +377,8 @@ test_refund_from_the_history (Fixture       *fixture,
 
   /* The history says so at once. */
   row = first_history_row (fixture);
-  g_assert_nonnull (strstr (kt_test_label_text (GTK_WIDGET (row), kt_test_is_shown_label_of_class, "caption"),
-                            money (4000)));
-  g_assert_cmpstr (kt_test_label_text (GTK_WIDGET (row), kt_test_is_shown_label_of_class, "refunded"), ==,
-                   "Partly refunded");
+  g_assert_nonnull (strstr (text_of_class (GTK_WIDGET (row), "caption"), money (4000)));
+  g_assert_cmpstr (text_of_class (GTK_WIDGET (row), "refunded"), ==, "Partly refunded");
 
   /* More than is left is refused, and the dialog stays open. */
   row = first_history_row (fixture);
@@ -407,7 +387,8 @@ test_refund_from_the_history (Fixture       *fixture,
   kt_test_click (GTK_WIDGET (row), "_Refund…");
   dialog = kt_test_find_toplevel (KT_TYPE_REFUND_DIALOG);
   kt_test_fill_in (dialog, "Amount Before Discount", "70.00");
-  g_assert_false (gtk_widget_get_sensitive (kt_test_get (dialog, kt_test_is_button_labelled, "_Refund")));
+  g_assert_false (gtk_widget_get_sensitive (kt_test_get (dialog, kt_test_is_button_labelled,
+                                                         "_Refund")));
   kt_test_click (dialog, "_Refund");
   g_assert_true (kt_test_find_toplevel (KT_TYPE_REFUND_DIALOG) == dialog);
   g_clear_pointer (&purchases, g_ptr_array_unref);
@@ -419,23 +400,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  kt_test_gui_init (&argc, &argv, "the checkout tests");
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the checkout tests\n");
-      return 77;
-    }
-  adw_init ();
-
-  g_test_add ("/gui-checkout/records-a-purchase", Fixture, NULL,
-              fixture_set_up, test_records_a_purchase, fixture_tear_down);
-  g_test_add ("/gui-checkout/member-pane-preselects-and-redeems", Fixture, NULL,
-              fixture_set_up, test_member_pane_preselects_and_redeems, fixture_tear_down);
-  g_test_add ("/gui-checkout/refusals-record-nothing", Fixture, NULL,
-              fixture_set_up, test_refusals_record_nothing, fixture_tear_down);
-  g_test_add ("/gui-checkout/refund-from-the-history", Fixture, NULL,
-              fixture_set_up, test_refund_from_the_history, fixture_tear_down);
+  KT_TEST_ADD ("/gui-checkout/records-a-purchase", test_records_a_purchase);
+  KT_TEST_ADD ("/gui-checkout/member-pane-preselects-and-redeems",
+               test_member_pane_preselects_and_redeems);
+  KT_TEST_ADD ("/gui-checkout/refusals-record-nothing", test_refusals_record_nothing);
+  KT_TEST_ADD ("/gui-checkout/refund-from-the-history", test_refund_from_the_history);
 
   return g_test_run ();
 }

@@ -162,38 +162,24 @@ click (gpointer button)
 
 /* ---- fixture ------------------------------------------------------------- */
 
-static char *
-issue_card (KtStore *store,
-            gint64   member_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KtCard) card = kt_store_card_issue (store, member_id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (card);
-  return g_strdup (card->number);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
   GtkWidget *stack;
   KtStore *store;
+  gint64 hanna, bruno;
 
   kt_test_shop_set_up (&fixture->reg, NULL);
   store = fixture->reg.store;
 
-  fixture->card = issue_card (store, kt_test_add_member (store, "Hanna Haltmeyer", "", ""));
-  fixture->blocked_card = issue_card (store, kt_test_add_member (store, "Bruno Blocker", "", ""));
-  g_assert_true (kt_store_card_block (store, fixture->blocked_card, &error));
-  g_assert_no_error (error);
+  hanna = kt_test_add_member (store, "Hanna Haltmeyer", "", "");
+  bruno = kt_test_add_member (store, "Bruno Blocker", "", "");
+  fixture->card = kt_test_issue_card (store, hanna);
+  fixture->blocked_card = kt_test_issue_blocked_card (store, bruno);
 
-  fixture->window = g_object_ref_sink (kt_window_new (NULL));
-  kt_window_set_store (fixture->window, g_steal_pointer (&fixture->reg.store));
+  fixture->window = kt_test_window_open (&fixture->reg);
   fixture->store = kt_window_get_store (fixture->window);
-  gtk_window_present (GTK_WINDOW (fixture->window));
 
   /* The shop owner opens the Schemes page. */
   stack = kt_test_find (GTK_WIDGET (fixture->window), kt_test_is_type_named, "AdwViewStack");
@@ -208,16 +194,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  GtkWidget *window;
-
-  /* Dialogs left open go first. */
-  while ((window = kt_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG)) != NULL
-         || (window = kt_test_find_toplevel (KT_TYPE_SCHEME_EDITOR)) != NULL)
-    gtk_window_destroy (GTK_WINDOW (window));
-
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->window);
-  kt_test_register_close (&fixture->reg);
+  kt_test_window_close (&fixture->window, &fixture->reg);
   g_clear_pointer (&fixture->card, g_free);
   g_clear_pointer (&fixture->blocked_card, g_free);
 }
@@ -623,31 +600,16 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  kt_test_gui_init (&argc, &argv, "the Schemes page tests");
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the Schemes page tests\n");
-      return 77;
-    }
-  adw_init ();
-
-  g_test_add ("/gui-schemes/add-fixed-scheme", Fixture, NULL,
-              fixture_set_up, test_add_fixed_scheme, fixture_tear_down);
-  g_test_add ("/gui-schemes/simulator-quotes-a-card", Fixture, NULL,
-              fixture_set_up, test_simulator_quotes_a_card, fixture_tear_down);
-  g_test_add ("/gui-schemes/simulator-refuses-blocked-card", Fixture, NULL,
-              fixture_set_up, test_simulator_refuses_blocked_card, fixture_tear_down);
-  g_test_add ("/gui-schemes/progressive-tiers", Fixture, NULL,
-              fixture_set_up, test_progressive_tiers, fixture_tear_down);
-  g_test_add ("/gui-schemes/promotion-weekdays", Fixture, NULL,
-              fixture_set_up, test_promotion_weekdays, fixture_tear_down);
-  g_test_add ("/gui-schemes/combining-is-saved", Fixture, NULL,
-              fixture_set_up, test_combining_is_saved, fixture_tear_down);
-  g_test_add ("/gui-schemes/delete-asks-first", Fixture, NULL,
-              fixture_set_up, test_delete_asks_first, fixture_tear_down);
-  g_test_add ("/gui-schemes/scheme-files", Fixture, NULL,
-              fixture_set_up, test_scheme_files, fixture_tear_down);
+  KT_TEST_ADD ("/gui-schemes/add-fixed-scheme", test_add_fixed_scheme);
+  KT_TEST_ADD ("/gui-schemes/simulator-quotes-a-card", test_simulator_quotes_a_card);
+  KT_TEST_ADD ("/gui-schemes/simulator-refuses-blocked-card", test_simulator_refuses_blocked_card);
+  KT_TEST_ADD ("/gui-schemes/progressive-tiers", test_progressive_tiers);
+  KT_TEST_ADD ("/gui-schemes/promotion-weekdays", test_promotion_weekdays);
+  KT_TEST_ADD ("/gui-schemes/combining-is-saved", test_combining_is_saved);
+  KT_TEST_ADD ("/gui-schemes/delete-asks-first", test_delete_asks_first);
+  KT_TEST_ADD ("/gui-schemes/scheme-files", test_scheme_files);
 
   return g_test_run ();
 }

@@ -24,12 +24,11 @@
 #include "gui/kt-shop-preferences.h"
 #include "gui/kt-window.h"
 #include "store/kt-member-list-model.h"
+#include "kt-test-gui.h"
 #include "kt-test-util.h"
 
 #define DEMO_MEMBERS   300
 #define DEMO_PURCHASES 2000
-/* Longer than the search field's delay (120 ms) and a few frames. */
-#define WAIT_TIMEOUT_MS 10000
 
 typedef struct
 {
@@ -42,53 +41,6 @@ typedef struct
   char           *blocked_card;
   char           *lost_card;
 } Fixture;
-
-/* ---- waiting for the main loop ------------------------------------------- */
-
-typedef gboolean (*Condition) (Fixture *fixture);
-
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-wait_until (Fixture   *fixture,
-            Condition  condition)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add (WAIT_TIMEOUT_MS, timed_out_cb, &timed_out);
-
-  while (!condition (fixture) && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  if (!timed_out)
-    g_source_remove (timeout_id);
-  return condition (fixture);
-}
-
-/* Lets the main loop run for a while: for the search field's delay. */
-static void
-wait_ms (guint milliseconds)
-{
-  gboolean timed_out = FALSE;
-
-  g_timeout_add (milliseconds, timed_out_cb, &timed_out);
-  while (!timed_out)
-    g_main_context_iteration (NULL, TRUE);
-}
-
-static gboolean
-rows_are_shown (Fixture *fixture)
-{
-  return kt_window_get_member_model (fixture->window) != NULL &&
-         g_list_model_get_n_items (kt_window_get_member_model (fixture->window)) > 0 &&
-         kt_window_get_bound_rows (fixture->window) > 0;
-}
 
 /* ---- helpers ------------------------------------------------------------- */
 
@@ -109,23 +61,11 @@ row (Fixture *fixture,
   return kt_member_item_get_member (item);
 }
 
+/* The member list's column view. */
 static GtkWidget *
-find_widget (GtkWidget *root,
-             GType      type)
+column_view (Fixture *fixture)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
+  return kt_test_get (GTK_WIDGET (fixture->window), kt_test_is_type_named, "GtkColumnView");
 }
 
 /* The texts of the Name column's cells on screen, in no particular order:
@@ -159,7 +99,7 @@ compare_texts (gconstpointer a,
 static void
 assert_cells_show_first_rows (Fixture *fixture)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *view = column_view (fixture);
   g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
   guint n_items = g_list_model_get_n_items (member_model (fixture));
@@ -184,10 +124,9 @@ static GtkColumnViewColumn *
 find_column (Fixture    *fixture,
              const char *title)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *view = column_view (fixture);
   GListModel *columns;
 
-  g_assert_nonnull (view);
   columns = gtk_column_view_get_columns (GTK_COLUMN_VIEW (view));
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
@@ -200,77 +139,6 @@ find_column (Fixture    *fixture,
   g_assert_not_reached ();
 }
 
-static GtkWidget *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (window))
-        return window;
-    }
-  return NULL;
-}
-
-/* Runs the window action `action` (with `target`, or NULL), which opens a
- * dialog of `type`, and returns that dialog. */
-static GtkWidget *
-open_dialog (Fixture    *fixture,
-             const char *action,
-             GVariant   *target,
-             GType       type)
-{
-  g_autoptr(GVariant) owned = target != NULL ? g_variant_ref_sink (target) : NULL;
-  GtkWidget *dialog;
-
-  gtk_widget_activate_action_variant (GTK_WIDGET (fixture->window), action, owned);
-  wait_ms (100);
-  dialog = find_toplevel (type);
-  g_assert_nonnull (dialog);
-  return dialog;
-}
-
-typedef gboolean (*WidgetMatch) (GtkWidget *widget, const char *text);
-
-static GtkWidget *
-find_matching (GtkWidget   *root,
-               WidgetMatch  match,
-               const char  *text)
-{
-  if (match (root, text))
-    return root;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (root);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_matching (child, match, text);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static gboolean
-is_row_titled (GtkWidget  *widget,
-               const char *title)
-{
-  return ADW_IS_ENTRY_ROW (widget) &&
-         g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
-}
-
-static gboolean
-is_button_labelled (GtkWidget  *widget,
-                    const char *label)
-{
-  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
-}
-
 static gboolean
 is_shown_status_page (GtkWidget  *widget,
                       const char *title_part)
@@ -280,34 +148,12 @@ is_shown_status_page (GtkWidget  *widget,
 }
 
 static void
-click (GtkWidget  *window,
-       const char *label)
-{
-  GtkWidget *button = find_matching (window, is_button_labelled, label);
-
-  g_assert_nonnull (button);
-  g_signal_emit_by_name (button, "clicked");
-  wait_ms (100);
-}
-
-static void
-fill_in (GtkWidget  *window,
-         const char *title,
-         const char *text)
-{
-  GtkWidget *row = find_matching (window, is_row_titled, title);
-
-  g_assert_nonnull (row);
-  gtk_editable_set_text (GTK_EDITABLE (row), text);
-}
-
-static void
 type_search (Fixture    *fixture,
              const char *text)
 {
   gtk_editable_set_text (kt_window_get_search_entry (fixture->window), text);
   /* The search runs after the field's delay, as it does for a person. */
-  wait_ms (400);
+  kt_test_wait_ms (400);
 }
 
 static void
@@ -319,19 +165,7 @@ scan (Fixture    *fixture,
   /* A scanner types the digits and Enter. */
   gtk_editable_set_text (entry, number);
   g_signal_emit_by_name (entry, "activate");
-  wait_ms (50);
-}
-
-static char *
-issue_card (KtStore *store,
-            gint64   member_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(KtCard) card = kt_store_card_issue (store, member_id, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (card);
-  return g_strdup (card->number);
+  kt_test_wait_ms (50);
 }
 
 static void
@@ -353,16 +187,15 @@ fixture_set_up (Fixture       *fixture,
    * known exactly. */
   fixture->known_id = kt_test_add_member (store, "Quentin Quibbleworth", "+36 30 111 2222",
                                           "quentin@example.org");
-  fixture->known_card = issue_card (store, fixture->known_id);
+  fixture->known_card = kt_test_issue_card (store, fixture->known_id);
   kt_test_add_member (store, "Olga Quibbleworth", "", "");
   kt_test_add_member (store, "Quibbleworth Mária", "", "");
 
   fixture->blocked_id = kt_test_add_member (store, "Barnabás Blockley", "", "");
-  fixture->blocked_card = issue_card (store, fixture->blocked_id);
-  g_assert_true (kt_store_card_block (store, fixture->blocked_card, &error));
-  g_assert_no_error (error);
+  fixture->blocked_card = kt_test_issue_blocked_card (store, fixture->blocked_id);
 
-  fixture->lost_card = issue_card (store, kt_test_add_member (store, "Lorand Lostcard", "", ""));
+  fixture->lost_card = kt_test_issue_card (store,
+                                          kt_test_add_member (store, "Lorand Lostcard", "", ""));
   replacement = kt_store_card_replace (store, fixture->lost_card, KT_CARD_LOST, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (replacement);
@@ -370,20 +203,14 @@ fixture_set_up (Fixture       *fixture,
   fixture->n_members = DEMO_MEMBERS + 5;
 
   /* The window owns the register from here on. */
-  fixture->window = g_object_ref_sink (kt_window_new (NULL));
-  kt_window_set_store (fixture->window, g_steal_pointer (&fixture->reg.store));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-
-  g_assert_true (wait_until (fixture, rows_are_shown));
+  fixture->window = kt_test_window_open (&fixture->reg);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_clear_object (&fixture->window);
-  kt_test_register_close (&fixture->reg);
+  kt_test_window_close (&fixture->window, &fixture->reg);
   g_clear_pointer (&fixture->known_card, g_free);
   g_clear_pointer (&fixture->blocked_card, g_free);
   g_clear_pointer (&fixture->lost_card, g_free);
@@ -442,9 +269,9 @@ test_cells_show_the_search (Fixture       *fixture,
                             gconstpointer  user_data)
 {
   g_autoptr(GPtrArray) shown = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *view = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *view = column_view (fixture);
 
-  wait_ms (100);
+  kt_test_wait_ms (100);
   assert_cells_show_first_rows (fixture);
 
   /* The rows on show take the search's members; the others go. */
@@ -457,16 +284,16 @@ test_cells_show_the_search (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (shown, 2), ==, "Quibbleworth Mária");
 
   type_search (fixture, "");
-  wait_ms (100);
+  kt_test_wait_ms (100);
   assert_cells_show_first_rows (fixture);
 
   /* Another order, and a search in it. */
   gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), find_column (fixture, "Points"),
                                   GTK_SORT_DESCENDING);
-  wait_ms (100);
+  kt_test_wait_ms (100);
   assert_cells_show_first_rows (fixture);
   type_search (fixture, "a");
-  wait_ms (100);
+  kt_test_wait_ms (100);
   assert_cells_show_first_rows (fixture);
 }
 
@@ -534,13 +361,13 @@ static void
 test_header_click_sorts_in_sql (Fixture       *fixture,
                                 gconstpointer  user_data)
 {
-  GtkWidget *view = find_widget (GTK_WIDGET (fixture->window), GTK_TYPE_COLUMN_VIEW);
+  GtkWidget *view = column_view (fixture);
   guint n_items;
 
   /* What a click on the header does, twice: descending. */
   gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), find_column (fixture, "Points"),
                                   GTK_SORT_DESCENDING);
-  wait_ms (50);
+  kt_test_wait_ms (50);
 
   n_items = g_list_model_get_n_items (member_model (fixture));
   g_assert_cmpuint (n_items, ==, fixture->n_members);
@@ -550,7 +377,7 @@ test_header_click_sorts_in_sql (Fixture       *fixture,
 
   gtk_column_view_sort_by_column (GTK_COLUMN_VIEW (view), find_column (fixture, "Total Spent"),
                                   GTK_SORT_ASCENDING);
-  wait_ms (50);
+  kt_test_wait_ms (50);
   for (guint i = 1; i < n_items; i++)
     g_assert_cmpint (row (fixture, i - 1)->total_spent, <=, row (fixture, i)->total_spent);
 }
@@ -561,14 +388,14 @@ test_new_member_gets_a_card (Fixture       *fixture,
 {
   GtkWidget *dialog;
 
-  dialog = open_dialog (fixture, "win.new-member", NULL, KT_TYPE_MEMBER_DIALOG);
+  dialog = kt_test_open_dialog (fixture->window, "win.new-member", NULL, KT_TYPE_MEMBER_DIALOG);
 
-  fill_in (dialog, "Name", "Wilhelmina Zwartkop");
-  fill_in (dialog, "Phone", "+36 1 555 0199");
-  click (dialog, "_Add");
+  kt_test_fill_in (dialog, "Name", "Wilhelmina Zwartkop");
+  kt_test_fill_in (dialog, "Phone", "+36 1 555 0199");
+  kt_test_click (dialog, "_Add");
 
   /* Added, on show, in the list, and with a card as the form offered. */
-  g_assert_null (find_toplevel (KT_TYPE_MEMBER_DIALOG));
+  g_assert_null (kt_test_find_toplevel (KT_TYPE_MEMBER_DIALOG));
   g_assert_cmpstr (kt_window_get_detail_title (fixture->window), ==, "Wilhelmina Zwartkop");
   g_assert_cmpuint (g_list_model_get_n_items (member_model (fixture)), ==, fixture->n_members + 1);
 
@@ -583,12 +410,12 @@ test_member_needs_a_name (Fixture       *fixture,
 {
   GtkWidget *dialog;
 
-  dialog = open_dialog (fixture, "win.new-member", NULL, KT_TYPE_MEMBER_DIALOG);
+  dialog = kt_test_open_dialog (fixture->window, "win.new-member", NULL, KT_TYPE_MEMBER_DIALOG);
 
   /* A phone but no name: the library refuses, the dialog stays open. */
-  fill_in (dialog, "Phone", "+36 1 555 0100");
-  click (dialog, "_Add");
-  g_assert_true (find_toplevel (KT_TYPE_MEMBER_DIALOG) == dialog);
+  kt_test_fill_in (dialog, "Phone", "+36 1 555 0100");
+  kt_test_click (dialog, "_Add");
+  g_assert_true (kt_test_find_toplevel (KT_TYPE_MEMBER_DIALOG) == dialog);
   g_assert_cmpuint (g_list_model_get_n_items (member_model (fixture)), ==, fixture->n_members);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -606,11 +433,11 @@ test_blank_batch_reports_its_numbers (Fixture       *fixture,
   GtkWidget *page;
   guint64 first, last;
 
-  dialog = open_dialog (fixture, "win.issue-blank-cards", NULL, KT_TYPE_BATCH_DIALOG);
-  click (dialog, "C_reate");
+  dialog = kt_test_open_dialog (fixture->window, "win.issue-blank-cards", NULL,
+                                KT_TYPE_BATCH_DIALOG);
+  kt_test_click (dialog, "C_reate");
 
-  page = find_matching (dialog, is_shown_status_page, "100 Blank Cards Created");
-  g_assert_nonnull (page);
+  page = kt_test_get (dialog, is_shown_status_page, "100 Blank Cards Created");
 
   /* "Batch 1: cards 2990000000301 to 2990000000400": the numbers the
    * printer must be sent are really the batch's first and last. */
@@ -640,10 +467,10 @@ test_replacing_a_lost_card (Fixture       *fixture,
   GtkWidget *dialog;
 
   kt_window_show_member (fixture->window, fixture->known_id);
-  dialog = open_dialog (fixture, "win.replace-card", g_variant_new_string (fixture->known_card),
-                       KT_TYPE_CARD_DIALOG);
-  click (dialog, "_Replace");
-  g_assert_null (find_toplevel (KT_TYPE_CARD_DIALOG));
+  dialog = kt_test_open_dialog (fixture->window, "win.replace-card",
+                                g_variant_new_string (fixture->known_card), KT_TYPE_CARD_DIALOG);
+  kt_test_click (dialog, "_Replace");
+  g_assert_null (kt_test_find_toplevel (KT_TYPE_CARD_DIALOG));
 
   old_card = kt_store_card_lookup (store, fixture->known_card, NULL);
   member = kt_store_member_get (store, fixture->known_id, NULL);
@@ -671,10 +498,10 @@ test_shop_settings_are_saved (Fixture       *fixture,
   GtkWidget *preferences;
   GtkWidget *row;
 
-  preferences = open_dialog (fixture, "win.shop-settings", NULL, KT_TYPE_SHOP_PREFERENCES);
+  preferences = kt_test_open_dialog (fixture->window, "win.shop-settings", NULL,
+                                     KT_TYPE_SHOP_PREFERENCES);
 
-  row = find_matching (preferences, is_row_titled, "Shop Name");
-  g_assert_nonnull (row);
+  row = kt_test_get (preferences, kt_test_is_entry_row_titled, "Shop Name");
   gtk_editable_set_text (GTK_EDITABLE (row), "Corner Shop");
   g_signal_emit_by_name (row, "apply");
 
@@ -690,7 +517,7 @@ test_archive_and_undo (Fixture       *fixture,
 {
   kt_window_show_member (fixture->window, fixture->known_id);
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.archive-member", NULL);
-  wait_ms (50);
+  kt_test_wait_ms (50);
 
   /* Gone from the list and from the pane... */
   g_assert_cmpuint (g_list_model_get_n_items (member_model (fixture)), ==, fixture->n_members - 1);
@@ -701,7 +528,7 @@ test_archive_and_undo (Fixture       *fixture,
   /* ...and back with the toast's Undo. */
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.restore-member", "x",
                               fixture->known_id);
-  wait_ms (50);
+  kt_test_wait_ms (50);
   g_assert_cmpuint (g_list_model_get_n_items (member_model (fixture)), ==, 1);
   g_assert_cmpint (kt_window_get_detail_member_id (fixture->window), ==, fixture->known_id);
 }
@@ -710,42 +537,22 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  kt_test_gui_init (&argc, &argv, "the window tests");
 
-  if (!gtk_init_check ())
-    {
-      g_printerr ("No display: skipping the window tests\n");
-      return 77;
-    }
-  adw_init ();
+  KT_TEST_ADD ("/gui-window/lists-everyone", test_lists_everyone);
+  KT_TEST_ADD ("/gui-window/search-filters-as-you-type", test_search_filters_as_you_type);
+  KT_TEST_ADD ("/gui-window/cells-show-the-search", test_cells_show_the_search);
+  KT_TEST_ADD ("/gui-window/scanned-card-opens-member", test_scanned_card_opens_member);
+  KT_TEST_ADD ("/gui-window/refused-cards-do-not-open", test_refused_cards_do_not_open);
+  KT_TEST_ADD ("/gui-window/wrong-numbers-open-nobody", test_wrong_numbers_open_nobody);
+  KT_TEST_ADD ("/gui-window/header-click-sorts-in-sql", test_header_click_sorts_in_sql);
 
-  g_test_add ("/gui-window/lists-everyone", Fixture, NULL,
-              fixture_set_up, test_lists_everyone, fixture_tear_down);
-  g_test_add ("/gui-window/search-filters-as-you-type", Fixture, NULL,
-              fixture_set_up, test_search_filters_as_you_type, fixture_tear_down);
-  g_test_add ("/gui-window/cells-show-the-search", Fixture, NULL,
-              fixture_set_up, test_cells_show_the_search, fixture_tear_down);
-  g_test_add ("/gui-window/scanned-card-opens-member", Fixture, NULL,
-              fixture_set_up, test_scanned_card_opens_member, fixture_tear_down);
-  g_test_add ("/gui-window/refused-cards-do-not-open", Fixture, NULL,
-              fixture_set_up, test_refused_cards_do_not_open, fixture_tear_down);
-  g_test_add ("/gui-window/wrong-numbers-open-nobody", Fixture, NULL,
-              fixture_set_up, test_wrong_numbers_open_nobody, fixture_tear_down);
-  g_test_add ("/gui-window/header-click-sorts-in-sql", Fixture, NULL,
-              fixture_set_up, test_header_click_sorts_in_sql, fixture_tear_down);
-
-  g_test_add ("/gui-window/new-member-gets-a-card", Fixture, NULL,
-              fixture_set_up, test_new_member_gets_a_card, fixture_tear_down);
-  g_test_add ("/gui-window/member-needs-a-name", Fixture, NULL,
-              fixture_set_up, test_member_needs_a_name, fixture_tear_down);
-  g_test_add ("/gui-window/blank-batch-reports-its-numbers", Fixture, NULL,
-              fixture_set_up, test_blank_batch_reports_its_numbers, fixture_tear_down);
-  g_test_add ("/gui-window/replacing-a-lost-card", Fixture, NULL,
-              fixture_set_up, test_replacing_a_lost_card, fixture_tear_down);
-  g_test_add ("/gui-window/shop-settings-are-saved", Fixture, NULL,
-              fixture_set_up, test_shop_settings_are_saved, fixture_tear_down);
-  g_test_add ("/gui-window/archive-and-undo", Fixture, NULL,
-              fixture_set_up, test_archive_and_undo, fixture_tear_down);
+  KT_TEST_ADD ("/gui-window/new-member-gets-a-card", test_new_member_gets_a_card);
+  KT_TEST_ADD ("/gui-window/member-needs-a-name", test_member_needs_a_name);
+  KT_TEST_ADD ("/gui-window/blank-batch-reports-its-numbers", test_blank_batch_reports_its_numbers);
+  KT_TEST_ADD ("/gui-window/replacing-a-lost-card", test_replacing_a_lost_card);
+  KT_TEST_ADD ("/gui-window/shop-settings-are-saved", test_shop_settings_are_saved);
+  KT_TEST_ADD ("/gui-window/archive-and-undo", test_archive_and_undo);
 
   return g_test_run ();
 }

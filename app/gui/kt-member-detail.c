@@ -21,6 +21,7 @@
 #include "store/kt-store-till.h"
 #include "kt-card-row.h"
 #include "kt-format.h"
+#include "kt-list-box.h"
 #include "kt-member-detail.h"
 #include "kt-purchase-row.h"
 #include "kt-value-row.h"
@@ -162,15 +163,6 @@ create_placeholder (const char *text)
   return label;
 }
 
-static void
-remove_all_rows (GtkListBox *list)
-{
-  GtkListBoxRow *row;
-
-  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (row));
-}
-
 /* ---- filling ------------------------------------------------------------- */
 
 static void
@@ -265,7 +257,7 @@ show_standing (KtMemberDetail         *self,
   g_autofree char *year_spent = kt_money_format_currency (standing->year_spent, self->currency);
   GDate date;
 
-  remove_all_rows (self->programme_list);
+  kt_list_box_remove_all (self->programme_list);
 
   if (standing->tier != NULL)
     add_programme_row (self, _("Tier"), standing->tier);
@@ -337,7 +329,7 @@ show_cards (KtMemberDetail *self,
 {
   const KtMember *member = self->member;
 
-  remove_all_rows (self->cards_list);
+  kt_list_box_remove_all (self->cards_list);
   self->has_active_card = FALSE;
 
   for (guint i = 0; i < cards->len; i++)
@@ -417,7 +409,7 @@ load_member (KtMemberDetail  *self,
   show_profile (self, today);
   show_cards (self, cards);
 
-  remove_all_rows (self->purchases_list);
+  kt_list_box_remove_all (self->purchases_list);
   if (!load_purchases (self, 0, purchases_wanted, error))
     return FALSE;
 
@@ -629,9 +621,9 @@ kt_member_detail_clear (KtMemberDetail *self)
   g_clear_pointer (&self->member, kt_member_free);
   self->purchases_shown = 0;
   self->has_active_card = FALSE;
-  remove_all_rows (self->cards_list);
-  remove_all_rows (self->programme_list);
-  remove_all_rows (self->purchases_list);
+  kt_list_box_remove_all (self->cards_list);
+  kt_list_box_remove_all (self->programme_list);
+  kt_list_box_remove_all (self->purchases_list);
   gtk_stack_set_visible_child_name (self->stack, "none");
 }
 

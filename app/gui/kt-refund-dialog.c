@@ -17,6 +17,7 @@
 
 #include "store/kt-store-till.h"
 #include "kt-format.h"
+#include "kt-list-box.h"
 #include "kt-refund-dialog.h"
 #include "kt-value-row.h"
 
@@ -52,15 +53,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 /* ---- helpers ------------------------------------------------------------- */
-
-static void
-remove_all_rows (GtkListBox *list)
-{
-  GtkListBoxRow *row;
-
-  while ((row = gtk_list_box_get_row_at_index (list, 0)) != NULL)
-    gtk_list_box_remove (list, GTK_WIDGET (row));
-}
 
 static void
 add_row (GtkListBox *list,
@@ -185,7 +177,7 @@ show_refund (KtRefundDialog *self,
 {
   GtkListBox *list = self->preview_list;
 
-  remove_all_rows (list);
+  kt_list_box_remove_all (list);
   add_money_row (self, list, _("Money back"), refund->returned);
   if (refund->gift_returned > 0)
     add_money_row (self, list, _("Back on the gift card"), refund->gift_returned);
