@@ -347,8 +347,11 @@ kt_store_points_expire (KtStore     *store,
   if (!_kt_store_begin (store, error))
     return FALSE;
   stmt = _kt_store_prepare (store,
+                            /* In the order of the partial index of open lots
+                             * with an expiry date: ORDER BY id alone makes
+                             * SQLite walk every ledger row instead. */
                             "SELECT id, member_id, remaining FROM points_ledger "
-                            "WHERE remaining > 0 AND expires_on <= ?1 ORDER BY id",
+                            "WHERE remaining > 0 AND expires_on <= ?1 ORDER BY expires_on, id",
                             error);
   done = stmt != NULL;
   if (done)
