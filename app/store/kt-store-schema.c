@@ -235,7 +235,10 @@ static const char migration_2[] =
   "ALTER TABLE points_ledger ADD COLUMN refund_id INTEGER REFERENCES refunds (id);"
   "UPDATE points_ledger SET remaining = points, usable_on = substr (at, 1, 10)"
   "  WHERE points > 0 AND lot_id IS NULL;"
-  "CREATE INDEX points_lots ON points_ledger (member_id, usable_on) WHERE remaining > 0;"
+  /* Covering: a member's balance as of a day is read from the index
+   * alone, however many lots the member has. */
+  "CREATE INDEX points_lots ON points_ledger (member_id, usable_on, expires_on, remaining) "
+  "  WHERE remaining > 0;"
   "CREATE INDEX points_expiring ON points_ledger (expires_on) WHERE remaining > 0 AND expires_on IS NOT NULL;"
   "CREATE INDEX points_by_lot ON points_ledger (lot_id) WHERE lot_id IS NOT NULL;"
 
