@@ -664,6 +664,53 @@ test_till_usage (Fixture       *f,
   assert_check_ok (f);
 }
 
+/* A stamp card's smaller reward is taken only with --take-stamps: with 3
+ * stamps the 10 % waits for the 20 % at 5 unless the member asks. */
+static void
+test_take_stamps (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_auto(Run) run = { 0 };
+  g_autofree char *card = set_up_shop (f);
+  g_autoptr(TempFile) path = write_file (f, "stamps.ini",
+                                         "[Programme]\ncombine = best\n"
+                                         "[Scheme Coffee card]\nkind = stamps\n"
+                                         "categories = Coffee\nreward-3 = 10 %\n"
+                                         "reward-5 = 20 %\n");
+  g_autoptr(GVariant) waits = NULL;
+  g_autoptr(GVariant) taken = NULL;
+  g_autoptr(GVariant) after = NULL;
+
+  cli_run (f, &run, "scheme", "import", path, NULL);
+  assert_ok (&run);
+  for (int i = 0; i < 3; i++)
+    {
+      g_auto(Run) coffee = { 0 };
+
+      cli_run (f, &coffee, "purchase", "--card", card, "--amount", "3.00", "--category",
+               "Coffee", NULL);
+      assert_ok (&coffee);
+    }
+
+  cli_run (f, &run, "quote", "--card", card, "--amount", "100.00", "--category", "Coffee",
+           "--json", NULL);
+  waits = output_json (&run);
+  assert_quote (waits, "0.00", "100.00", 0, 0, 0);
+
+  cli_run (f, &run, "purchase", "--card", card, "--amount", "100.00", "--category", "Coffee",
+           "--take-stamps", "--json", NULL);
+  taken = output_json (&run);
+  assert_quote (taken, "10.00", "90.00", 0, 0, 1);
+  assert_line (taken, 0, "Coffee card", "Coffee card: 3 stamps, 10 %", "10.00");
+
+  /* The stamps were used: the next coffee starts a new card. */
+  cli_run (f, &run, "quote", "--card", card, "--amount", "100.00", "--category", "Coffee",
+           "--take-stamps", "--json", NULL);
+  after = output_json (&run);
+  assert_quote (after, "0.00", "100.00", 0, 0, 0);
+  assert_check_ok (f);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -679,6 +726,7 @@ main (int    argc,
   add_cli_test ("/cli-till/gift-card", test_gift_card);
   add_cli_test ("/cli-till/card-refused", test_card_refused);
   add_cli_test ("/cli-till/usage", test_till_usage);
+  add_cli_test ("/cli-till/take-stamps", test_take_stamps);
 
   return g_test_run ();
 }

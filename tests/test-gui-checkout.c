@@ -324,6 +324,58 @@ test_refusals_record_nothing (Fixture       *fixture,
   g_assert_cmpuint (blocked->len, ==, 0);
 }
 
+/* A stamp card's smaller reward waits while the member collects on; the
+ * checkout offers it, and taking it gives its discount and uses the
+ * stamps. */
+static void
+test_stamp_reward_on_request (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) purchases = NULL;
+  g_autoptr(KtMemberStanding) standing = NULL;
+  KtScheme *stamps = kt_scheme_new (KT_SCHEME_STAMPS);
+  GtkWidget *dialog, *category;
+  g_autofree char *at = kt_datetime_now ();
+  KtPurchaseInput coffee = { 300, at, 1, "Coffee", 0, FALSE };
+
+  /* 3 stamps give 10 %, 5 give 20 %: better than the 5 % everyone gets. */
+  kt_member_set_string (&stamps->name, "Coffee card");
+  stamps->stamp_categories = g_strsplit ("Coffee", ";", -1);
+  kt_scheme_add_stamp_reward (stamps, 3, 1000);
+  kt_scheme_add_stamp_reward (stamps, 5, 2000);
+  save_scheme (fixture->store, stamps);
+  for (int i = 0; i < 3; i++)
+    g_assert_cmpint (kt_store_purchase_record (fixture->store, fixture->member_id, NULL, &coffee,
+                                               NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+
+  dialog = kt_test_open_dialog (fixture->window, "win.checkout", NULL, KT_TYPE_CHECKOUT_DIALOG);
+  if (dialog == NULL)
+    g_error ("The checkout did not open");
+  scan_into (dialog, fixture->card);
+  kt_test_fill_in (dialog, "Amount", "100.00");
+  category = kt_test_get (dialog, kt_test_is_type_named, "GtkEntry");
+  gtk_editable_set_text (GTK_EDITABLE (category), "Coffee");
+  kt_test_wait_ms (50);
+
+  /* Collecting on: the everyday 5 %, and the reward offered. */
+  g_assert_cmpstr (figure_of_class (dialog, "quote-payable"), ==, money (9500));
+  g_assert_nonnull (kt_test_find (dialog, kt_test_is_shown_row_titled, "Stamp Card Reward Now"));
+  gtk_switch_set_active (GTK_SWITCH (kt_test_get (dialog, kt_test_is_type_named, "GtkSwitch")),
+                         TRUE);
+  kt_test_wait_ms (50);
+  g_assert_cmpstr (figure_of_class (dialog, "quote-payable"), ==, money (9000));
+  g_assert_nonnull (strstr (text_of_class (dialog, "quote-line"), "Coffee card"));
+
+  kt_test_click (dialog, "C_onfirm");
+  purchases = purchases_of (fixture, fixture->member_id);
+  g_assert_cmpint (((KtPurchase *) purchases->pdata[0])->discount, ==, 1000);
+  standing = kt_store_member_standing (fixture->store, fixture->member_id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (standing->progress->pdata[0], ==, "Coffee card: 0 stamps");
+}
+
 static void
 test_refund_from_the_history (Fixture       *fixture,
                               gconstpointer  user_data)
@@ -407,6 +459,7 @@ main (int   argc,
                test_member_pane_preselects_and_redeems);
   KT_TEST_ADD ("/gui-checkout/refusals-record-nothing", test_refusals_record_nothing);
   KT_TEST_ADD ("/gui-checkout/refund-from-the-history", test_refund_from_the_history);
+  KT_TEST_ADD ("/gui-checkout/stamp-reward-on-request", test_stamp_reward_on_request);
 
   return g_test_run ();
 }

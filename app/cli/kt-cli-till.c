@@ -30,6 +30,7 @@ typedef struct
   char *items;
   char *category;
   char *redeem;
+  gboolean take_stamps;
 } SaleArgs;
 
 static void
@@ -85,6 +86,8 @@ sale_context_new (KtCli      *cli,
       N_("CATEGORY") },
     { "redeem", 0, 0, G_OPTION_ARG_FILENAME, &args->redeem,
       N_("Points to pay with"), N_("POINTS") },
+    { "take-stamps", 0, 0, G_OPTION_ARG_NONE, &args->take_stamps,
+      N_("Take a stamp card’s smaller reward now instead of collecting on"), NULL },
     { NULL }
   };
 
@@ -137,6 +140,7 @@ sale_read (KtCli           *cli,
     return FALSE;
   sale->input.at = sale->at;
   sale->input.category = sale->category;
+  sale->input.redeem_stamps = args->take_stamps;
 
   store = kt_cli_get_store (cli, FALSE, error);
   if (store == NULL)

@@ -44,6 +44,8 @@ struct _KtCheckoutDialog
   GtkWidget       *category_row;
   GtkEntry        *category_entry;
   GtkWidget       *points_group;
+  AdwActionRow    *stamps_row;
+  GtkSwitch       *stamps_switch;
   AdwActionRow    *redeem_row;
   GtkSpinButton   *redeem_spin;
   GtkAdjustment   *redeem_adjustment;
@@ -135,6 +137,29 @@ fill_input (KtCheckoutDialog *self,
                  ? gtk_spin_button_get_value_as_int (self->items_spin) : 0;
   input->category = category;
   input->points_to_redeem = redeem;
+  input->redeem_stamps = gtk_switch_get_active (self->stamps_switch);
+}
+
+/* A stamp card's smaller reward is taken only when the member wants it
+ * (they may collect on for the bigger one): the choice is offered when
+ * taking it would change the quote. */
+static void
+update_stamps (KtCheckoutDialog *self,
+               const KtQuote    *quote,
+               const char       *category)
+{
+  KtPurchaseInput input;
+  g_autoptr(KtQuote) with_stamps = NULL;
+  gboolean offer = gtk_switch_get_active (self->stamps_switch);
+
+  if (!offer)
+    {
+      fill_input (self, quote->amount, category, quote->points_redeemed, &input);
+      input.redeem_stamps = TRUE;
+      with_stamps = kt_store_quote (self->store, self->member_id, &input, NULL);
+      offer = with_stamps != NULL && with_stamps->discount != quote->discount;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->stamps_row), offer);
 }
 
 /* The quote with `redeem` points, or, when the purchase cannot take that
@@ -235,6 +260,7 @@ requote (KtCheckoutDialog *self)
     }
 
   update_redeem (self, quote);
+  update_stamps (self, quote, category);
   kt_quote_view_set_quote (self->quote_view, quote, self->currency);
   set_quote (self, quote);
 }
@@ -298,6 +324,8 @@ forget_member (KtCheckoutDialog *self)
   self->member_id = 0;
   self->points_usable = 0;
   g_clear_pointer (&self->card_number, g_free);
+  gtk_switch_set_active (self->stamps_switch, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->stamps_row), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->member_row), FALSE);
   gtk_widget_set_visible (self->points_group, FALSE);
   adw_window_title_set_subtitle (self->window_title, NULL);
@@ -547,6 +575,8 @@ kt_checkout_dialog_class_init (KtCheckoutDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KtCheckoutDialog, category_row);
   gtk_widget_class_bind_template_child (widget_class, KtCheckoutDialog, category_entry);
   gtk_widget_class_bind_template_child (widget_class, KtCheckoutDialog, points_group);
+  gtk_widget_class_bind_template_child (widget_class, KtCheckoutDialog, stamps_row);
+  gtk_widget_class_bind_template_child (widget_class, KtCheckoutDialog, stamps_switch);
   gtk_widget_class_bind_template_child (widget_class, KtCheckoutDialog, redeem_row);
   gtk_widget_class_bind_template_child (widget_class, KtCheckoutDialog, redeem_spin);
   gtk_widget_class_bind_template_child (widget_class, KtCheckoutDialog, redeem_adjustment);
