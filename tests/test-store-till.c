@@ -562,6 +562,22 @@ test_points_adjust (Fixture       *f,
   m = member_get (f, member);
   g_assert_cmpint (m->points, ==, 200);
   {
+    g_autoptr(GPtrArray) history = kt_store_member_points_history (f->store, member, 0, 10, &error);
+    const KtPointsEntry *taken, *added;
+
+    /* Newest first, each with its reason; the refused ones left no row. */
+    g_assert_no_error (error);
+    g_assert_cmpuint (history->len, ==, 2);
+    taken = history->pdata[0];
+    added = history->pdata[1];
+    g_assert_cmpint (taken->kind, ==, KT_POINTS_ADJUSTED);
+    g_assert_cmpint (taken->points, ==, -50);
+    g_assert_cmpstr (taken->reason, ==, "Correction");
+    g_assert_cmpint (added->points, ==, 250);
+    g_assert_cmpstr (added->reason, ==, "Apology for a late order");
+    g_assert_nonnull (added->usable_on);
+  }
+  {
     g_autoptr(KtMemberStanding) now = standing (f, member);
 
     /* Added by hand: usable at once, expiring like earned points. */

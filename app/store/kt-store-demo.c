@@ -34,8 +34,6 @@
 #define DEMO_CARD_PREFIX "99"
 #define DEMO_CURRENCY "UAH"
 
-/* points_ledger.kind of points earned on a purchase. */
-#define LEDGER_EARN 0
 
 /* Page cache for the load, in KiB (negative, as PRAGMA cache_size takes
  * it): big enough that the tables being appended to stay in memory. */
@@ -442,7 +440,7 @@ insert_purchase (Load                  *load,
   sqlite3_bind_int64 (stmt, 2, member->id);
   sqlite3_bind_int64 (stmt, 3, purchase_id);
   sqlite3_bind_text (stmt, 4, purchase->at, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 5, LEDGER_EARN);
+  sqlite3_bind_int (stmt, 5, KT_POINTS_EARNED);
   sqlite3_bind_int64 (stmt, 6, purchase->points_earned);
   return _kt_store_step_done (load->store, stmt, error);
 }

@@ -270,7 +270,7 @@ expire_rows (KtStore       *store,
   for (guint i = 0; i < due->len; i++)
     {
       const gint64 *row = &((const gint64 *) (gpointer) due->data)[i * 3];
-      KtPointsRow expire = { row[1], 0, 0, at, KT_LEDGER_EXPIRE, -row[2], NULL };
+      KtPointsRow expire = { row[1], 0, 0, at, KT_POINTS_EXPIRED, -row[2], NULL };
 
       if (!_kt_store_points_move (store, &expire, row[0], error))
         return FALSE;
@@ -406,7 +406,7 @@ adjust (KtStore     *store,
 {
   g_autofree char *at = kt_datetime_now ();
   g_autofree char *today = g_strndup (at, 10);
-  KtPointsRow row = { member_id, 0, 0, at, KT_LEDGER_ADJUST, points, reason };
+  KtPointsRow row = { member_id, 0, 0, at, KT_POINTS_ADJUSTED, points, reason };
   g_autofree char *expires = NULL;
   gint64 taken;
 
@@ -498,4 +498,63 @@ _kt_store_query_lot (KtStore  *store,
       rc = SQLITE_DONE;
     }
   return _kt_store_finish_rows (store, stmt, rc, error);
+}
+
+/* ---- history ------------------------------------------------------------- */
+
+void
+kt_points_entry_free (KtPointsEntry *entry)
+{
+  if (entry == NULL)
+    return;
+
+  g_free (entry->at);
+  g_free (entry->reason);
+  g_free (entry->usable_on);
+  g_free (entry->expires_on);
+  g_free (entry);
+}
+
+GPtrArray *
+kt_store_member_points_history (KtStore  *store,
+                                gint64    member_id,
+                                guint     offset,
+                                guint     limit,
+                                GError  **error)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new_with_free_func ((GDestroyNotify) kt_points_entry_free);
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (store != NULL, NULL);
+
+  stmt = _kt_store_prepare (store,
+                            "SELECT id, at, kind, points, coalesce (purchase_id, 0), "
+                            "  refund_id IS NOT NULL, reason, usable_on, expires_on "
+                            "FROM points_ledger WHERE member_id = ?1 "
+                            "ORDER BY at DESC, id DESC LIMIT ?2 OFFSET ?3",
+                            error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, member_id);
+  sqlite3_bind_int64 (stmt, 2, limit);
+  sqlite3_bind_int64 (stmt, 3, offset);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      KtPointsEntry *entry = g_new0 (KtPointsEntry, 1);
+
+      entry->id = sqlite3_column_int64 (stmt, 0);
+      entry->at = _kt_store_column_text (stmt, 1);
+      entry->kind = (KtPointsKind) sqlite3_column_int (stmt, 2);
+      entry->points = sqlite3_column_int64 (stmt, 3);
+      entry->purchase_id = sqlite3_column_int64 (stmt, 4);
+      entry->refund = sqlite3_column_int (stmt, 5);
+      entry->reason = _kt_store_column_text (stmt, 6);
+      entry->usable_on = _kt_store_column_text_or_null (stmt, 7);
+      entry->expires_on = _kt_store_column_text_or_null (stmt, 8);
+      g_ptr_array_add (entries, entry);
+    }
+  if (!_kt_store_finish_rows (store, stmt, rc, error))
+    return NULL;
+  return g_steal_pointer (&entries);
 }

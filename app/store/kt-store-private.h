@@ -118,16 +118,6 @@ GPtrArray    *_kt_store_name_search_page (KtStore        *store,
   "m.consent_date, m.referrer_id, m.status, m.joined, m.archived, m.erased, " \
   "m.card, m.total_spent, m.purchase_count, m.last_visit, m.points"
 
-/* points_ledger.kind */
-typedef enum
-{
-  KT_LEDGER_EARN = 0,       /* earned on a purchase; negative: reversed by a refund */
-  KT_LEDGER_REDEEM = 1,     /* paid with; positive: given back by a refund */
-  KT_LEDGER_EXPIRE = 2,
-  KT_LEDGER_ADJUST = 3,     /* by hand, with a reason */
-  KT_LEDGER_TRANSFER = 4,
-} KtLedgerKind;
-
 /* No real balance comes near this: a bound against typing errors. */
 #define KT_POINTS_MAX G_GINT64_CONSTANT (1000000000000)
 
@@ -138,7 +128,7 @@ typedef struct
   gint64        purchase_id;   /* 0: none */
   gint64        refund_id;     /* 0: none */
   const char   *at;
-  KtLedgerKind  kind;
+  KtPointsKind  kind;
   gint64        points;
   const char   *reason;
 } KtPointsRow;

@@ -113,7 +113,7 @@ reverse_earned (KtStore           *store,
                 GError           **error)
 {
   KtPointsRow row = { purchase->member_id, purchase->id, refund->id, refund->at,
-                      KT_LEDGER_EARN, points, NULL };
+                      KT_POINTS_EARNED, points, NULL };
   gint64 lot = 0;
 
   if (points <= 0)
@@ -160,7 +160,7 @@ restore_redeemed (KtStore           *store,
     {
       const gint64 *lot = &((const gint64 *) (gpointer) lots->data)[i * 2];
       KtPointsRow row = { purchase->member_id, purchase->id, refund->id, refund->at,
-                          KT_LEDGER_REDEEM, MIN (points, lot[1]), NULL };
+                          KT_POINTS_REDEEMED, MIN (points, lot[1]), NULL };
 
       if (row.points <= 0)
         continue;

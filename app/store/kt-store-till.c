@@ -429,7 +429,7 @@ record_points (KtStore        *store,
                const KtQuote  *quote,
                GError        **error)
 {
-  KtPointsRow row = { member_id, purchase_id, 0, at, KT_LEDGER_REDEEM, quote->points_redeemed, NULL };
+  KtPointsRow row = { member_id, purchase_id, 0, at, KT_POINTS_REDEEMED, quote->points_redeemed, NULL };
   gint64 taken;
 
   if (quote->points_redeemed > 0)
@@ -442,7 +442,7 @@ record_points (KtStore        *store,
 
   if (quote->points_earned <= 0)
     return TRUE;
-  row.kind = KT_LEDGER_EARN;
+  row.kind = KT_POINTS_EARNED;
   row.points = quote->points_earned;
   return _kt_store_points_add_lot (store, &row, quote->points_usable_on,
                                    quote->points_expire_on, error);

@@ -157,6 +157,38 @@ gboolean     kt_store_gift_load            (KtStore                *store,
                                             const char             *reason,
                                             GError                **error);
 
+/* One row of a member's points history. */
+typedef enum
+{
+  KT_POINTS_EARNED = 0,        /* negative: taken back by a refund */
+  KT_POINTS_REDEEMED = 1,      /* positive: given back by a refund */
+  KT_POINTS_EXPIRED = 2,
+  KT_POINTS_ADJUSTED = 3,      /* by hand, with a reason */
+  KT_POINTS_TRANSFERRED = 4,
+} KtPointsKind;
+
+typedef struct
+{
+  gint64        id;
+  char         *at;            /* YYYY-MM-DD HH:MM:SS */
+  KtPointsKind  kind;
+  gint64        points;        /* signed */
+  gint64        purchase_id;   /* 0: none */
+  gboolean      refund;        /* written by a refund */
+  char         *reason;        /* adjustments: why */
+  char         *usable_on;     /* rows that add points: YYYY-MM-DD */
+  char         *expires_on;    /* rows that add points: YYYY-MM-DD or NULL */
+} KtPointsEntry;
+
+void         kt_points_entry_free          (KtPointsEntry *entry);
+
+/* The member's points history, newest first (element: KtPointsEntry). */
+GPtrArray   *kt_store_member_points_history (KtStore               *store,
+                                            gint64                  member_id,
+                                            guint                   offset,
+                                            guint                   limit,
+                                            GError                **error);
+
 /* ---- what the member pane shows ----------------------------------------- */
 
 typedef struct
