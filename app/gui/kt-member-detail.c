@@ -5,7 +5,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The pane right of the member list: one member's profile, counters, their
- * standing in the loyalty programme, cards and purchase history. It only
+ * standing in the loyalty programme, cards, purchase and points history. It only
  * reads the register; the buttons trigger the window's actions
  * (win.edit-member, win.checkout-member, win.refund-purchase, ...), which
  * write and then ask the pane to reload.
@@ -23,12 +23,33 @@
 #include "kt-format.h"
 #include "kt-list-box.h"
 #include "kt-member-detail.h"
+#include "kt-points-row.h"
 #include "kt-purchase-row.h"
 #include "kt-value-row.h"
 
-/* Purchases are read in pages: a regular customer of ten years has
- * hundreds, and the last few are what the shop owner looks at. */
-#define PURCHASES_PAGE 50
+/* Histories are read in pages: a regular customer of ten years has
+ * hundreds of purchases, and the last few are what the shop owner looks
+ * at. */
+#define HISTORY_PAGE 50
+
+/* Reads `limit` rows of the member's history from `offset`, newest first. */
+typedef GPtrArray *(*HistoryRead) (KtStore   *store,
+                                   gint64     member_id,
+                                   guint      offset,
+                                   guint      limit,
+                                   GError   **error);
+typedef GtkWidget *(*HistoryRow)  (KtMemberDetail *self,
+                                   gconstpointer   item);
+
+/* A history on show: a boxed list, and its "Show More" button. */
+typedef struct
+{
+  GtkListBox  *list;
+  GtkWidget   *more_button;
+  HistoryRead  read;
+  HistoryRow   create_row;
+  guint        shown;
+} History;
 
 struct _KtMemberDetail
 {
@@ -58,13 +79,13 @@ struct _KtMemberDetail
   GtkListBox          *programme_list;
   GtkButton           *issue_card_button;
   GtkListBox          *cards_list;
-  GtkListBox          *purchases_list;
-  GtkButton           *show_more_button;
+  History              purchases;
+  History              points;
 
   KtStore             *store;      /* not owned: the window's */
   KtMember            *member;
   char                *currency;
-  guint                purchases_shown;
+  char                *today;      /* of the last reading: YYYY-MM-DD */
   gboolean             has_active_card;
 };
 
@@ -352,41 +373,102 @@ show_cards (KtMemberDetail *self,
                           !member->erased && member->status != KT_MEMBER_BLOCKED);
 }
 
-static gboolean
-load_purchases (KtMemberDetail  *self,
-                guint            offset,
-                guint            count,
-                GError         **error)
+static GtkWidget *
+create_purchase_row (KtMemberDetail *self,
+                     gconstpointer   item)
 {
-  g_autoptr(GPtrArray) purchases = NULL;
+  return kt_purchase_row_new (self->store, item, self->currency);
+}
+
+static GtkWidget *
+create_points_row (KtMemberDetail *self,
+                   gconstpointer   item)
+{
+  return kt_points_row_new (item, self->today);
+}
+
+static void
+set_up_history (History     *history,
+                HistoryRead  read,
+                HistoryRow   create_row,
+                const char  *empty)
+{
+  history->read = read;
+  history->create_row = create_row;
+  gtk_list_box_set_placeholder (history->list, create_placeholder (empty));
+}
+
+static void
+clear_history (History *history)
+{
+  kt_list_box_remove_all (history->list);
+  history->shown = 0;
+}
+
+static gboolean
+load_history (KtMemberDetail  *self,
+              History         *history,
+              guint            offset,
+              guint            count,
+              GError         **error)
+{
+  g_autoptr(GPtrArray) items = NULL;
   guint shown;
 
   /* One more than shown tells whether "Show More" has anything to show. */
-  purchases = kt_store_member_purchases (self->store, self->member->id, offset, count + 1, error);
-  if (purchases == NULL)
+  items = history->read (self->store, self->member->id, offset, count + 1, error);
+  if (items == NULL)
     return FALSE;
 
-  shown = MIN (purchases->len, count);
+  shown = MIN (items->len, count);
   for (guint i = 0; i < shown; i++)
-    gtk_list_box_append (self->purchases_list,
-                         kt_purchase_row_new (self->store, g_ptr_array_index (purchases, i),
-                                              self->currency));
+    gtk_list_box_append (history->list, history->create_row (self, g_ptr_array_index (items, i)));
 
-  self->purchases_shown = offset + shown;
-  gtk_widget_set_visible (GTK_WIDGET (self->show_more_button), purchases->len > count);
+  history->shown = offset + shown;
+  gtk_widget_set_visible (history->more_button, items->len > count);
   return TRUE;
+}
+
+/* From the top again: a first page for another member, as many rows as
+ * were on show for the same one. */
+static gboolean
+reload_history (KtMemberDetail  *self,
+                History         *history,
+                gboolean         same_member,
+                GError         **error)
+{
+  guint wanted = same_member ? MAX (history->shown, HISTORY_PAGE) : HISTORY_PAGE;
+
+  clear_history (history);
+  return load_history (self, history, 0, wanted, error);
+}
+
+static void
+show_more_history (KtMemberDetail *self,
+                   History        *history)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->member == NULL)
+    return;
+
+  if (!load_history (self, history, history->shown, HISTORY_PAGE, &error))
+    {
+      g_warning ("Cannot read more of the history: %s", error->message);
+      gtk_widget_set_visible (history->more_button, FALSE);
+    }
 }
 
 static gboolean
 load_member (KtMemberDetail  *self,
              gint64           member_id,
-             guint            purchases_wanted,
              GError         **error)
 {
   g_autoptr(KtMember) member = NULL;
   g_autoptr(GPtrArray) cards = NULL;
   g_autoptr(KtMemberStanding) standing = NULL;
   g_autofree char *today = kt_date_today ();
+  gboolean same_member = self->member != NULL && self->member->id == member_id;
 
   member = kt_store_member_get (self->store, member_id, error);
   if (member == NULL)
@@ -402,6 +484,8 @@ load_member (KtMemberDetail  *self,
   self->member = g_steal_pointer (&member);
   g_free (self->currency);
   self->currency = kt_store_get_setting (self->store, KT_SETTING_CURRENCY);
+  g_free (self->today);
+  self->today = g_strdup (today);
 
   show_header (self, standing);
   show_counters (self, standing, today);
@@ -409,8 +493,8 @@ load_member (KtMemberDetail  *self,
   show_profile (self, today);
   show_cards (self, cards);
 
-  kt_list_box_remove_all (self->purchases_list);
-  if (!load_purchases (self, 0, purchases_wanted, error))
+  if (!reload_history (self, &self->purchases, same_member, error) ||
+      !reload_history (self, &self->points, same_member, error))
     return FALSE;
 
   gtk_stack_set_visible_child_name (self->stack, "member");
@@ -420,20 +504,19 @@ load_member (KtMemberDetail  *self,
 /* ---- signal callbacks ---------------------------------------------------- */
 
 static void
-show_more_clicked_cb (KtMemberDetail *self)
+show_more_purchases_cb (KtMemberDetail *self)
 {
-  g_autoptr(GError) error = NULL;
-
   g_assert (KT_IS_MEMBER_DETAIL (self));
 
-  if (self->member == NULL)
-    return;
+  show_more_history (self, &self->purchases);
+}
 
-  if (!load_purchases (self, self->purchases_shown, PURCHASES_PAGE, &error))
-    {
-      g_warning ("Cannot read more purchases: %s", error->message);
-      gtk_widget_set_visible (GTK_WIDGET (self->show_more_button), FALSE);
-    }
+static void
+show_more_points_cb (KtMemberDetail *self)
+{
+  g_assert (KT_IS_MEMBER_DETAIL (self));
+
+  show_more_history (self, &self->points);
 }
 
 /* A click on a purchase opens it: its discount lines and the refund. */
@@ -472,6 +555,7 @@ kt_member_detail_finalize (GObject *object)
 
   g_clear_pointer (&self->member, kt_member_free);
   g_clear_pointer (&self->currency, g_free);
+  g_clear_pointer (&self->today, g_free);
 
   G_OBJECT_CLASS (kt_member_detail_parent_class)->finalize (object);
 }
@@ -511,9 +595,17 @@ kt_member_detail_class_init (KtMemberDetailClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KtMemberDetail, programme_list);
   gtk_widget_class_bind_template_child (widget_class, KtMemberDetail, issue_card_button);
   gtk_widget_class_bind_template_child (widget_class, KtMemberDetail, cards_list);
-  gtk_widget_class_bind_template_child (widget_class, KtMemberDetail, purchases_list);
-  gtk_widget_class_bind_template_child (widget_class, KtMemberDetail, show_more_button);
-  gtk_widget_class_bind_template_callback (widget_class, show_more_clicked_cb);
+  gtk_widget_class_bind_template_child_full (widget_class, "purchases_list", FALSE,
+                                             G_STRUCT_OFFSET (KtMemberDetail, purchases.list));
+  gtk_widget_class_bind_template_child_full (widget_class, "purchases_more_button", FALSE,
+                                             G_STRUCT_OFFSET (KtMemberDetail,
+                                                              purchases.more_button));
+  gtk_widget_class_bind_template_child_full (widget_class, "points_list", FALSE,
+                                             G_STRUCT_OFFSET (KtMemberDetail, points.list));
+  gtk_widget_class_bind_template_child_full (widget_class, "points_more_button", FALSE,
+                                             G_STRUCT_OFFSET (KtMemberDetail, points.more_button));
+  gtk_widget_class_bind_template_callback (widget_class, show_more_purchases_cb);
+  gtk_widget_class_bind_template_callback (widget_class, show_more_points_cb);
   gtk_widget_class_bind_template_callback (widget_class, purchase_activated_cb);
 }
 
@@ -534,7 +626,10 @@ kt_member_detail_init (KtMemberDetail *self)
   }
 
   gtk_list_box_set_placeholder (self->cards_list, create_placeholder (_("No card yet")));
-  gtk_list_box_set_placeholder (self->purchases_list, create_placeholder (_("No purchases yet")));
+  set_up_history (&self->purchases, kt_store_member_purchases, create_purchase_row,
+                  _("No purchases yet"));
+  set_up_history (&self->points, kt_store_member_points_history, create_points_row,
+                  _("No points yet"));
 }
 
 /* ---- public API ---------------------------------------------------------- */
@@ -563,7 +658,8 @@ kt_member_detail_set_store (KtMemberDetail *self,
  * @member_id: the member to show, or 0 for none
  * @error: return location for an error
  *
- * Reads the member, their cards and latest purchases and shows them.
+ * Reads the member, their cards, latest purchases and points and shows
+ * them.
  *
  * Returns: %FALSE when the register could not be read; the pane then keeps
  *   what it showed before
@@ -582,7 +678,7 @@ kt_member_detail_show_member (KtMemberDetail  *self,
       return TRUE;
     }
 
-  if (!load_member (self, member_id, PURCHASES_PAGE, error))
+  if (!load_member (self, member_id, error))
     return FALSE;
 
   /* Someone else: start at the top, with their name. */
@@ -596,7 +692,7 @@ kt_member_detail_show_member (KtMemberDetail  *self,
  * @error: return location for an error
  *
  * Reads the shown member again after a change, keeping as many purchases
- * on show as before and the scroll position.
+ * and points on show as before, and the scroll position.
  *
  * Returns: %FALSE when the register could not be read
  */
@@ -609,8 +705,7 @@ kt_member_detail_reload (KtMemberDetail  *self,
   if (self->member == NULL || self->store == NULL)
     return TRUE;
 
-  return load_member (self, self->member->id,
-                      MAX (self->purchases_shown, PURCHASES_PAGE), error);
+  return load_member (self, self->member->id, error);
 }
 
 void
@@ -619,11 +714,11 @@ kt_member_detail_clear (KtMemberDetail *self)
   g_return_if_fail (KT_IS_MEMBER_DETAIL (self));
 
   g_clear_pointer (&self->member, kt_member_free);
-  self->purchases_shown = 0;
   self->has_active_card = FALSE;
   kt_list_box_remove_all (self->cards_list);
   kt_list_box_remove_all (self->programme_list);
-  kt_list_box_remove_all (self->purchases_list);
+  clear_history (&self->purchases);
+  clear_history (&self->points);
   gtk_stack_set_visible_child_name (self->stack, "none");
 }
 

@@ -16,6 +16,7 @@
 #include <glib/gi18n.h>
 
 #include "store/kt-store-till.h"
+#include "kt-balance-dialog.h"
 #include "kt-batch-dialog.h"
 #include "kt-card-dialog.h"
 #include "kt-checkout-dialog.h"
@@ -359,6 +360,35 @@ refund_purchase_action (GtkWidget  *widget,
   present_dialog (self, GTK_WINDOW (dialog), "done");
 }
 
+/* ---- balances ------------------------------------------------------------ */
+
+/* win.adjust-points and win.gift-card: the member on show's points or
+ * gift card, changed by hand. */
+static void
+change_balance_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  KtWindow *self = KT_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  const KtMember *member = kt_member_detail_get_member (self->detail);
+  KtBalanceKind kind;
+  KtBalanceDialog *dialog;
+
+  if (member == NULL)
+    return;
+
+  kind = g_str_equal (action_name, "win.gift-card") ? KT_BALANCE_GIFT : KT_BALANCE_POINTS;
+
+  dialog = kt_balance_dialog_new (GTK_WINDOW (self), self->store, member, kind, &error);
+  if (dialog == NULL)
+    {
+      _kt_window_toast_error (self, error);
+      return;
+    }
+  present_dialog (self, GTK_WINDOW (dialog), "done");
+}
+
 /* ---- the shop ------------------------------------------------------------ */
 
 static void
@@ -408,6 +438,9 @@ _kt_window_class_actions_init (KtWindowClass *klass)
                                    checkout_member_action);
   gtk_widget_class_install_action (widget_class, "win.refund-purchase", "x",
                                    refund_purchase_action);
+  gtk_widget_class_install_action (widget_class, "win.adjust-points", NULL,
+                                   change_balance_action);
+  gtk_widget_class_install_action (widget_class, "win.gift-card", NULL, change_balance_action);
   gtk_widget_class_install_action (widget_class, "win.shop-settings", NULL, shop_settings_action);
   gtk_widget_class_install_action (widget_class, "win.focus-search", NULL, focus_search_action);
 
@@ -438,6 +471,10 @@ _kt_window_update_actions (KtWindow *self)
   gtk_widget_action_set_enabled (widget, "win.checkout-member",
                                  editable && !member->archived);
   gtk_widget_action_set_enabled (widget, "win.refund-purchase", has_member);
+  /* The register refuses changes to an archived or erased member's
+   * balances, as it refuses their purchases. */
+  gtk_widget_action_set_enabled (widget, "win.adjust-points", editable && !member->archived);
+  gtk_widget_action_set_enabled (widget, "win.gift-card", editable && !member->archived);
   gtk_widget_action_set_enabled (widget, "win.restore-member", has_store);
   gtk_widget_action_set_enabled (widget, "win.edit-member", editable);
   gtk_widget_action_set_enabled (widget, "win.archive-member", has_member && !member->archived);

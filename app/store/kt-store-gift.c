@@ -90,7 +90,8 @@ load (KtStore     *store,
 
   if (balance + amount < 0)
     {
-      g_autofree char *left = kt_money_format (balance);
+      g_autofree char *currency = kt_store_get_setting (store, KT_SETTING_CURRENCY);
+      g_autofree char *left = kt_money_format_currency (balance, currency);
 
       g_set_error (error, KT_ERROR, KT_ERROR_INVALID,
                    _("The gift card holds only %s."), left);
