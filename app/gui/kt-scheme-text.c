@@ -93,36 +93,43 @@ date_from_iso (const char *iso)
                                 g_date_get_day (&date), 0, 0, 0);
 }
 
-/* "1–14 Dec 2026", "28 Nov – 14 Dec 2026", "28 Dec 2026 – 3 Jan 2027". */
+/* "1–14 Dec 2026", "28 Nov – 14 Dec 2026", "28 Dec 2026 – 3 Jan 2027".
+ * Both ends of a range within a year or a month have their own formats,
+ * so that a language that writes the year and month first ("2026. dec.
+ * 1–14.") can put them on the first day instead of the last. */
 static char *
-format_range (const KtScheme *scheme,
-              GDateTime      *from,
-              GDateTime      *to)
+format_range (GDateTime *from,
+              GDateTime *to)
 {
-  g_autofree char *end = kt_format_date (scheme->valid_to);
   g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
 
   if (g_date_time_get_year (from) != g_date_time_get_year (to))
     {
-      start = kt_format_date (scheme->valid_from);
+      /* Translators: a date, see strftime(3), for example "12 Mar 2025". */
+      start = g_date_time_format (from, C_("date", "%-d %b %Y"));
+      end = g_date_time_format (to, C_("date", "%-d %b %Y"));
       /* Translators: a date range across years, "28 Dec 2026 – 3 Jan 2027". */
       return g_strdup_printf (_("%s – %s"), start, end);
     }
 
   if (g_date_time_get_month (from) != g_date_time_get_month (to))
     {
-      /* Translators: the first day of a range within a year, see
-       * strftime(3): "28 Nov" of "28 Nov – 14 Dec 2026". */
-      start = g_date_time_format (from, _("%-d %b"));
+      /* Translators: see strftime(3): "28 Nov" of "28 Nov – 14 Dec 2026". */
+      start = g_date_time_format (from, C_("first day of a range within a year", "%-d %b"));
+      /* Translators: see strftime(3): "14 Dec 2026" of "28 Nov – 14 Dec 2026". */
+      end = g_date_time_format (to, C_("last day of a range within a year", "%-d %b %Y"));
       return g_strdup_printf (_("%s – %s"), start, end);
     }
 
   if (g_date_time_get_day_of_month (from) == g_date_time_get_day_of_month (to))
-    return g_steal_pointer (&end);
+    return g_date_time_format (to, C_("date", "%-d %b %Y"));
 
-  /* Translators: the first day of a range within a month, see
-   * strftime(3): "1" of "1–14 Dec 2026". */
-  start = g_date_time_format (from, _("%-d"));
+  /* Translators: see strftime(3): "1" of "1–14 Dec 2026". */
+  /* xgettext:no-c-format */
+  start = g_date_time_format (from, C_("first day of a range within a month", "%-d"));
+  /* Translators: see strftime(3): "14 Dec 2026" of "1–14 Dec 2026". */
+  end = g_date_time_format (to, C_("last day of a range within a month", "%-d %b %Y"));
   /* Translators: a range of days within a month, "1–14 Dec 2026". */
   return g_strdup_printf (_("%s–%s"), start, end);
 }
@@ -145,7 +152,7 @@ kt_scheme_describe_validity (const KtScheme *scheme,
   g_autofree char *day = NULL;
 
   if (from != NULL && to != NULL)
-    range = format_range (scheme, from, to);
+    range = format_range (from, to);
   else if (from != NULL)
     {
       day = kt_format_date (scheme->valid_from);
