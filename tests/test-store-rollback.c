@@ -17,7 +17,9 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "core/kt-scheme-file.h"
 #include "store/kt-store.h"
+#include "store/kt-store-till.h"
 
 #include "kt-test-raw.h"
 #include "kt-test-util.h"
@@ -250,6 +252,52 @@ test_busy (Fixture       *f,
   g_assert_nonnull (card);
 }
 
+/* A purchase or a refund that fails at its last step leaves no trace: no
+ * purchase, no lines, no points, no counters. The failure is forced by a
+ * trigger another program put on the table written last. */
+static void
+test_till_failure_rolls_back (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(KtProgramme) programme = NULL;
+  g_autoptr(KtCard) card = NULL;
+  g_autofree char *at = kt_datetime_now ();
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  KtPurchaseInput coffee = { 2500, at, 1, "Coffee", 0, FALSE };
+  gint64 olena = add_member (f, "Olena Kovalenko");
+  gint64 first;
+
+  programme = kt_scheme_file_parse ("[Programme]\ncombine = add\n"
+                                    "[Scheme Points]\nkind = points\nearn = 10 %\n"
+                                    "max-share = 50 %\n"
+                                    "[Scheme Coffee]\nkind = stamps\ncategories = Coffee\n"
+                                    "reward-5 = 5 %\n", -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (kt_store_programme_import (f->store, programme, &error));
+  card = issue (f, olena);
+  first = kt_store_purchase_record (f->store, olena, card->number, &coffee, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  kt_test_raw_exec (f->path,
+                    "CREATE TRIGGER refuse_counters BEFORE INSERT ON scheme_counter_changes "
+                    "BEGIN SELECT RAISE (ABORT, 'refused by another program'); END;");
+  before = dump_register (f->path);
+
+  coffee.points_to_redeem = 100;
+  g_assert_cmpint (kt_store_purchase_record (f->store, olena, card->number, &coffee, NULL, NULL,
+                                             &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_null (kt_store_purchase_refund (f->store, first, 0, NULL, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  after = dump_register (f->path);
+  g_assert_cmpstr (after, ==, before);
+}
+
 /* ---- files that must not be opened ------------------------------------------ */
 
 static GBytes *
@@ -377,6 +425,7 @@ main (int   argc,
   add_store_test ("/store-rollback/refused-writes-change-nothing",
                   test_refused_writes_change_nothing);
   add_store_test ("/store-rollback/busy", test_busy);
+  add_store_test ("/store-rollback/till-failure", test_till_failure_rolls_back);
   add_store_test ("/store-rollback/corrupt-file", test_corrupt_file);
   add_store_test ("/store-rollback/damaged-pages", test_damaged_pages);
   add_store_test ("/store-rollback/too-new", test_too_new);
