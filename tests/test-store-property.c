@@ -100,7 +100,7 @@ step_purchase (Run    *run,
   gint64 id;
 
   purchase.at = at;
-  purchase.amount = g_test_rand_int_range (0, 40000);
+  purchase.amount = g_test_rand_int_range (1, 40000);
   purchase.items = g_test_rand_int_range (0, 6);
   purchase.category = categories[g_test_rand_int_range (0, G_N_ELEMENTS (categories))];
   purchase.redeem_stamps = g_test_rand_bit ();

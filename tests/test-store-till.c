@@ -401,6 +401,10 @@ test_refusals (Fixture       *f,
   g_assert_null (kt_store_quote (f->store, member, &bad_date, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
+  g_assert_cmpint (kt_store_purchase_record (f->store, member, NULL, &(KtPurchaseInput) { 0, at, 1 },
+                                             NULL, NULL, &error), ==, 0);
+  g_assert_error (error, KT_ERROR, KT_ERROR_INVALID);
+  g_clear_error (&error);
   g_assert_null (kt_store_quote (f->store, 9999, &good, &error));
   g_assert_error (error, KT_ERROR, KT_ERROR_NOT_FOUND);
   g_clear_error (&error);

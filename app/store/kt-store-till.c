@@ -436,8 +436,16 @@ record_points (KtStore        *store,
     {
       if (!_kt_store_points_take (store, &row, 0, at, &taken, error))
         return FALSE;
-      /* The quote allowed only usable points: they are there. */
-      g_return_val_if_fail (taken == quote->points_redeemed, FALSE);
+      /* The quote allowed only points usable now, read in this same
+       * transaction, so they are there; never record a payment that the
+       * lots did not cover. */
+      if (taken != quote->points_redeemed)
+        {
+          g_set_error_literal (error, KT_ERROR, KT_ERROR_INVALID,
+                               _("The member’s points changed while the purchase was "
+                                 "recorded. Check the new quote and confirm again."));
+          return FALSE;
+        }
     }
 
   if (quote->points_earned <= 0)
@@ -466,6 +474,12 @@ record (KtStore                *store,
   const KtProgramme *programme;
   gint64 card_id, purchase_id;
 
+  if (purchase->amount <= 0)
+    {
+      g_set_error_literal (error, KT_ERROR, KT_ERROR_INVALID,
+                           _("A purchase to record must come to more than nothing."));
+      return 0;
+    }
   if (!kt_datetime_parse (purchase->at, &when, error))
     return 0;
   at = kt_datetime_format (when);
