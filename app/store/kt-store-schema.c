@@ -293,9 +293,34 @@ static const char migration_2[] =
   "  PRIMARY KEY (member_id, day)"
   ") WITHOUT ROWID;";
 
+/* Issue 4: card designs and the record of printing. A design's layout is
+ * GKeyFile text (core/kt-card-design.h); its images are blobs. */
+static const char migration_3[] =
+  "CREATE TABLE card_designs ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  name          TEXT NOT NULL UNIQUE,"
+  "  layout        TEXT NOT NULL,"
+  "  logo          BLOB,"
+  "  logo_type     TEXT,"
+  "  front_image   BLOB,"
+  "  front_type    TEXT,"
+  "  back_image    BLOB,"
+  "  back_type     TEXT"
+  ");"
+  "CREATE TABLE card_prints ("
+  "  id            INTEGER PRIMARY KEY,"
+  "  at            TEXT NOT NULL,"
+  "  batch_id      INTEGER REFERENCES card_batches (id),"
+  "  design_name   TEXT NOT NULL,"
+  "  layout        TEXT NOT NULL,"
+  "  count         INTEGER NOT NULL CHECK (count > 0)"
+  ");"
+  "CREATE INDEX card_prints_by_batch ON card_prints (batch_id) WHERE batch_id IS NOT NULL;";
+
 const char *const _kt_store_migrations[] = {
   migration_1,
   migration_2,
+  migration_3,
 };
 
 const gsize _kt_store_n_migrations = G_N_ELEMENTS (_kt_store_migrations);
