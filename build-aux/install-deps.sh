@@ -27,6 +27,8 @@ packages=(
   libsqlite3-dev
   libxlsxwriter-dev
   libzint-dev
+  # SVG logos and backgrounds on cards (optional at build time)
+  librsvg2-dev
   # Running the app: GTK only recommends the SVG loader that draws icons
   librsvg2-common
   adwaita-icon-theme

@@ -35,6 +35,7 @@ static const KtCliCommand commands[] = {
   { "refund", kt_cli_refund, N_("Refund a purchase in full or in part") },
   { "points", kt_cli_points, N_("Adjust a member’s bonus points") },
   { "gift", kt_cli_gift, N_("Load money on a member’s gift card") },
+  { "cards", kt_cli_cards, N_("Print cards to a PDF, list the batches of cards") },
   { "demo", run_demo, N_("Fill an empty register with a generated shop") },
   { "check", run_check, N_("Check the register and recount every member’s figures") },
 };

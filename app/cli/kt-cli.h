@@ -135,6 +135,10 @@ gboolean        kt_cli_gift               (KtCli               *cli,
                                            int                  argc,
                                            char               **argv,
                                            GError             **error);
+gboolean        kt_cli_cards              (KtCli               *cli,
+                                           int                  argc,
+                                           char               **argv,
+                                           GError             **error);
 
 /* ---- kt-cli-member.c: the member behind a card ------------------------ */
 

@@ -182,37 +182,42 @@ kt_card_design_new_default (const char *name)
   KtCardDesign *design = kt_card_design_new (name);
   KtCardField *field;
 
-  /* A deep blue front with white lettering; the barcode sits on its own
-   * white panel (the renderer adds it with the quiet zones). */
+  /* A deep blue front with white lettering, like a supermarket loyalty
+   * card: the barcode runs across the card on its own white panel (the
+   * renderer adds it with the quiet zones). */
   design->front_color = 0x1a5fb4;
   design->has_back = TRUE;
 
   field = kt_card_design_add_field (design, KT_CARD_FIELD_SHOP_NAME, KT_CARD_FRONT,
-                                    5.0, 4.5, 52.0, 7.0);
-  set_text_style (field, "Sans Bold 12", 0xffffff, KT_CARD_ALIGN_START);
+                                    6.0, 5.0, 52.0, 8.0);
+  set_text_style (field, "Sans Bold 14", 0xffffff, KT_CARD_ALIGN_START);
   field = kt_card_design_add_field (design, KT_CARD_FIELD_TIER, KT_CARD_FRONT,
-                                    58.0, 4.5, 22.6, 7.0);
+                                    58.0, 5.0, 21.6, 8.0);
   set_text_style (field, "Sans Bold 10", 0xf6d32d, KT_CARD_ALIGN_END);
   field = kt_card_design_add_field (design, KT_CARD_FIELD_MEMBER_NAME, KT_CARD_FRONT,
-                                    5.0, 13.0, 75.6, 6.0);
-  set_text_style (field, "Sans 10", 0xffffff, KT_CARD_ALIGN_START);
-  field = kt_card_design_add_field (design, KT_CARD_FIELD_BARCODE, KT_CARD_FRONT,
-                                    5.0, 22.0, 42.0, 21.0);
-  field = kt_card_design_add_field (design, KT_CARD_FIELD_NUMBER, KT_CARD_FRONT,
-                                    5.0, 44.5, 42.0, 5.0);
-  set_text_style (field, "Monospace 8", 0xffffff, KT_CARD_ALIGN_CENTER);
+                                    6.0, 15.0, 73.6, 6.0);
+  set_text_style (field, "Sans 11", 0xffffff, KT_CARD_ALIGN_START);
   field = kt_card_design_add_field (design, KT_CARD_FIELD_DATE, KT_CARD_FRONT,
-                                    50.0, 44.5, 30.6, 5.0);
-  set_text_style (field, "Sans 7", 0xffffff, KT_CARD_ALIGN_END);
+                                    6.0, 21.0, 73.6, 4.5);
+  set_text_style (field, "Sans 7", 0x99c1f1, KT_CARD_ALIGN_START);
+  field->text = g_strdup (_("Member since"));
+  kt_card_design_add_field (design, KT_CARD_FIELD_BARCODE, KT_CARD_FRONT,
+                            6.0, 28.0, 73.6, 15.5);
+  field = kt_card_design_add_field (design, KT_CARD_FIELD_NUMBER, KT_CARD_FRONT,
+                                    6.0, 44.0, 73.6, 5.0);
+  set_text_style (field, "Monospace 8", 0xffffff, KT_CARD_ALIGN_CENTER);
 
+  field = kt_card_design_add_field (design, KT_CARD_FIELD_SHOP_NAME, KT_CARD_BACK,
+                                    6.0, 5.0, 73.6, 7.0);
+  set_text_style (field, "Sans Bold 10", 0x1a5fb4, KT_CARD_ALIGN_START);
   field = kt_card_design_add_field (design, KT_CARD_FIELD_TEXT, KT_CARD_BACK,
-                                    5.0, 5.0, 75.6, 30.0);
+                                    6.0, 13.0, 73.6, 24.0);
   set_text_style (field, "Sans 7", 0x241f31, KT_CARD_ALIGN_START);
   field->text = g_strdup (_("This card is personal. Show it at the till to collect points "
                             "and get your discounts. If you lose it, tell us: we block it "
                             "and give you a new one with your balance."));
   field = kt_card_design_add_field (design, KT_CARD_FIELD_NUMBER, KT_CARD_BACK,
-                                    5.0, 44.5, 75.6, 5.0);
+                                    6.0, 44.5, 73.6, 5.0);
   set_text_style (field, "Monospace 7", 0x241f31, KT_CARD_ALIGN_END);
 
   return design;
