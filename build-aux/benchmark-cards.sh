@@ -13,9 +13,11 @@
 #     card numbers merged from a CSV (number, name, date) into business
 #     cards on A4 (Avery C32011-10: 85 × 54 mm, 2 × 5), each with a
 #     background, the shop name, the merged name and date, and an EAN-13
-#     barcode merged from the number. gLabels runs in jobs of 1,000 cards,
-#     one CSV each, and the jobs' times are added up: one job of 10,000
-#     takes it minutes and gigabytes of memory.
+#     barcode merged from the number. By default gLabels makes all N cards
+#     in one job, as Kartoteka does (for 10,000 that takes it minutes and
+#     gigabytes of memory); --glabels-job 1000 splits them into jobs of
+#     1,000 cards, one CSV each, and adds the jobs' times up (gLabels'
+#     fastest way).
 # Wall-clock time (date +%s%N), cards per second, PDF size and peak memory of
 # each, and how many times faster Kartoteka is. The first sheet of each PDF
 # is rasterised at 300 dpi and its barcodes read with zbarimg, so that both
@@ -25,6 +27,7 @@
 #
 #   --builddir DIR  meson build directory (default: build); set up if missing
 #   --cards N       how many cards (default 10000)
+#   --glabels-job N gLabels makes the cards in jobs of N (default: all in one)
 #   --keep DIR      put the register, CSV files, .glabels files and PDFs in
 #                   DIR and keep them (default: a temporary folder, removed)
 
@@ -34,7 +37,7 @@ srcdir=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 builddir="$srcdir/build"
 keepdir=""
 cards=10000
-glabels_job=1000
+glabels_job=""
 shop_name="Kvitka"
 
 # usage STATUS: the header above as help, on stderr when it is an error.
@@ -51,6 +54,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --builddir) [ $# -ge 2 ] || usage 2; builddir=$2; shift 2 ;;
     --cards) [ $# -ge 2 ] || usage 2; cards=$2; shift 2 ;;
+    --glabels-job) [ $# -ge 2 ] || usage 2; glabels_job=$2; shift 2 ;;
     --keep) [ $# -ge 2 ] || usage 2; keepdir=$2; shift 2 ;;
     -h|--help) usage 0 ;;
     *) echo "benchmark-cards.sh: unknown argument: $1" >&2; usage 2 ;;
@@ -59,6 +63,11 @@ done
 
 case "$cards" in
   ''|*[!0-9]*|0*) echo "benchmark-cards.sh: --cards must be a whole number above 0" >&2
+                  exit 2 ;;
+esac
+glabels_job=${glabels_job:-$cards}
+case "$glabels_job" in
+  ''|*[!0-9]*|0*) echo "benchmark-cards.sh: --glabels-job must be a whole number above 0" >&2
                   exit 2 ;;
 esac
 if [ "$cards" -gt 100000 ]; then

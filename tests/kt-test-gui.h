@@ -278,3 +278,16 @@ kt_test_fill_in (GtkWidget  *root,
                          text);
   kt_test_wait_ms (20);
 }
+
+/* What a barcode scanner does in the main window: types the card's digits
+ * into the search field, then Enter. */
+static inline void
+kt_test_scan (KtWindow   *window,
+              const char *number)
+{
+  GtkEditable *entry = kt_window_get_search_entry (window);
+
+  gtk_editable_set_text (entry, number);
+  g_signal_emit_by_name (entry, "activate");
+  kt_test_wait_ms (50);
+}

@@ -637,3 +637,23 @@ kt_member_dialog_new (GtkWindow      *parent,
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
   return self;
 }
+
+/**
+ * kt_member_dialog_set_blank_card:
+ * @self: a #KtMemberDialog adding a member
+ * @number: the number of a blank card
+ *
+ * Fills in the blank card the new member is given, as if it was scanned
+ * into the form; it is checked when the member is added.
+ */
+void
+kt_member_dialog_set_blank_card (KtMemberDialog *self,
+                                 const char     *number)
+{
+  g_return_if_fail (KT_IS_MEMBER_DIALOG (self));
+  g_return_if_fail (self->original == NULL);
+  g_return_if_fail (number != NULL);
+
+  gtk_switch_set_active (self->issue_switch, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (self->blank_card_row), number);
+}

@@ -19,5 +19,9 @@ G_DECLARE_FINAL_TYPE (KtMemberDialog, kt_member_dialog, KT, MEMBER_DIALOG, AdwWi
 KtMemberDialog *kt_member_dialog_new (GtkWindow      *parent,
                                       KtStore        *store,
                                       const KtMember *member);
+/* A new member is given this blank card, as if it was scanned into the
+ * form. */
+void            kt_member_dialog_set_blank_card (KtMemberDialog *self,
+                                                 const char     *number);
 
 G_END_DECLS

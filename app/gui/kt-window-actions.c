@@ -21,6 +21,7 @@
 #include "kt-card-dialog.h"
 #include "kt-checkout-dialog.h"
 #include "kt-member-dialog.h"
+#include "kt-print-dialog.h"
 #include "kt-refund-dialog.h"
 #include "kt-shop-preferences.h"
 #include "kt-window-private.h"
@@ -95,6 +96,20 @@ new_member_action (GtkWidget  *widget,
   KtMemberDialog *dialog;
 
   dialog = kt_member_dialog_new (GTK_WINDOW (self), self->store, NULL);
+  present_dialog (self, GTK_WINDOW (dialog), "saved");
+}
+
+/* A blank card scanned at the counter: the new member gets it. */
+static void
+new_member_with_card_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  KtWindow *self = KT_WINDOW (widget);
+  KtMemberDialog *dialog;
+
+  dialog = kt_member_dialog_new (GTK_WINDOW (self), self->store, NULL);
+  kt_member_dialog_set_blank_card (dialog, g_variant_get_string (parameter, NULL));
   present_dialog (self, GTK_WINDOW (dialog), "saved");
 }
 
@@ -302,6 +317,66 @@ issue_blank_cards_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (kt_batch_dialog_new (GTK_WINDOW (self), self->store)));
 }
 
+/* ---- printing cards ------------------------------------------------------ */
+
+static void
+cards_printed_cb (KtWindow   *self,
+                  const char *message)
+{
+  g_assert (KT_IS_WINDOW (self));
+
+  _kt_window_cards_changed (self);
+  kt_window_add_toast (self, message);
+}
+
+static void
+present_print_dialog (KtWindow      *self,
+                      KtPrintDialog *dialog)
+{
+  g_signal_connect_object (dialog, "printed", G_CALLBACK (cards_printed_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* win.print-cards: a batch (its id), or with 0 the cards of the members
+ * the search field finds. */
+static void
+print_cards_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  KtWindow *self = KT_WINDOW (widget);
+  gint64 batch_id = g_variant_get_int64 (parameter);
+  g_autofree char *search = NULL;
+
+  if (batch_id > 0)
+    {
+      present_print_dialog (self, kt_print_dialog_new_for_batch (GTK_WINDOW (self), self->store,
+                                                                 batch_id));
+      return;
+    }
+
+  search = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))));
+  present_print_dialog (self, kt_print_dialog_new_for_members (GTK_WINDOW (self), self->store,
+                                                               search));
+}
+
+/* From the member pane: the member's own card. */
+static void
+print_member_card_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  KtWindow *self = KT_WINDOW (widget);
+  const KtMember *member = kt_member_detail_get_member (self->detail);
+
+  if (member == NULL || *member->card == '\0')
+    return;
+
+  present_print_dialog (self, kt_print_dialog_new_for_card (GTK_WINDOW (self), self->store,
+                                                            member->card));
+}
+
 /* ---- the till ------------------------------------------------------------ */
 
 static void
@@ -424,6 +499,8 @@ _kt_window_class_actions_init (KtWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   gtk_widget_class_install_action (widget_class, "win.new-member", NULL, new_member_action);
+  gtk_widget_class_install_action (widget_class, "win.new-member-with-card", "s",
+                                   new_member_with_card_action);
   gtk_widget_class_install_action (widget_class, "win.edit-member", NULL, edit_member_action);
   gtk_widget_class_install_action (widget_class, "win.archive-member", NULL, archive_member_action);
   gtk_widget_class_install_action (widget_class, "win.restore-member", "x", restore_member_action);
@@ -433,6 +510,9 @@ _kt_window_class_actions_init (KtWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.block-card", "s", block_card_action);
   gtk_widget_class_install_action (widget_class, "win.issue-blank-cards", NULL,
                                    issue_blank_cards_action);
+  gtk_widget_class_install_action (widget_class, "win.print-cards", "x", print_cards_action);
+  gtk_widget_class_install_action (widget_class, "win.print-member-card", NULL,
+                                   print_member_card_action);
   gtk_widget_class_install_action (widget_class, "win.checkout", NULL, checkout_action);
   gtk_widget_class_install_action (widget_class, "win.checkout-member", NULL,
                                    checkout_member_action);
@@ -464,6 +544,10 @@ _kt_window_update_actions (KtWindow *self)
   gboolean editable = has_member && !member->erased;
 
   gtk_widget_action_set_enabled (widget, "win.new-member", has_store);
+  gtk_widget_action_set_enabled (widget, "win.new-member-with-card", has_store);
+  gtk_widget_action_set_enabled (widget, "win.print-cards", has_store);
+  gtk_widget_action_set_enabled (widget, "win.print-member-card",
+                                 editable && *member->card != '\0');
   gtk_widget_action_set_enabled (widget, "win.issue-blank-cards", has_store);
   gtk_widget_action_set_enabled (widget, "win.shop-settings", has_store);
   gtk_widget_action_set_enabled (widget, "win.focus-search", has_store);

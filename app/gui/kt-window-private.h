@@ -35,6 +35,7 @@ struct _KtWindow
   GtkLabel             *card_notice_label;
   GtkLabel             *card_notice_member_label;
   GtkButton            *card_notice_member_button;
+  GtkButton            *card_notice_assign_button;
   GtkStack             *list_stack;
   GtkScrolledWindow    *list_scroller;
   GtkColumnView        *member_view;
@@ -56,6 +57,7 @@ struct _KtWindow
   char                 *currency;
   gint64                notice_member_id;   /* member of a refused card */
   char                 *notice_text;        /* for kt_window_get_card_notice() */
+  char                 *notice_card;        /* blank card of the notice, or NULL */
   guint                 bound_rows;
   gulong                sorter_changed_id;
   guint                 reselect_id;
@@ -69,6 +71,7 @@ void _kt_window_update_actions     (KtWindow      *self);
 void _kt_window_register_changed   (KtWindow      *self,
                                     gint64         member_id);
 void _kt_window_shop_changed       (KtWindow      *self);
+void _kt_window_cards_changed      (KtWindow      *self);
 void _kt_window_toast_error        (KtWindow      *self,
                                     const GError  *error);
 

@@ -21,6 +21,7 @@
 
 #include "core/kt-card-number.h"
 #include "kt-card-refusal.h"
+#include "kt-cards-view.h"
 #include "kt-column-sorter.h"
 #include "kt-format.h"
 #include "kt-member-detail.h"
@@ -271,6 +272,7 @@ hide_card_notice (KtWindow *self)
 {
   gtk_revealer_set_reveal_child (self->card_notice_revealer, FALSE);
   self->notice_member_id = 0;
+  g_clear_pointer (&self->notice_card, g_free);
 }
 
 static void
@@ -285,6 +287,7 @@ show_card_notice (KtWindow   *self,
 
   self->notice_member_id = member_id;
   gtk_widget_set_visible (GTK_WIDGET (self->card_notice_member_button), member_id != 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->card_notice_assign_button), self->notice_card != NULL);
   gtk_revealer_set_reveal_child (self->card_notice_revealer, TRUE);
 }
 
@@ -303,6 +306,11 @@ handle_card (KtWindow     *self,
       gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
       return;
     }
+
+  /* A blank card scanned at the counter is usually a new customer's:
+   * offer to sign them up with it. */
+  g_free (self->notice_card);
+  self->notice_card = card->state == KT_CARD_BLANK ? g_strdup (card->number) : NULL;
 
   headline = kt_card_refusal_describe (self->store, card);
   if (card->member_id != 0 && card->member_name != NULL && *card->member_name != '\0')
@@ -381,6 +389,18 @@ card_notice_member_clicked_cb (KtWindow *self)
   hide_card_notice (self);
   if (member_id != 0)
     kt_window_show_member (self, member_id);
+}
+
+static void
+card_notice_assign_clicked_cb (KtWindow *self)
+{
+  g_autofree char *number = g_strdup (self->notice_card);
+
+  g_assert (KT_IS_WINDOW (self));
+
+  hide_card_notice (self);
+  if (number != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.new-member-with-card", "s", number);
 }
 
 static void
@@ -897,6 +917,7 @@ kt_window_finalize (GObject *object)
   g_clear_pointer (&self->store, kt_store_close);
   g_clear_pointer (&self->currency, g_free);
   g_clear_pointer (&self->notice_text, g_free);
+  g_clear_pointer (&self->notice_card, g_free);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (kt_window_parent_class)->finalize (object);
@@ -916,6 +937,7 @@ kt_window_class_init (KtWindowClass *klass)
   g_type_ensure (KT_TYPE_COLUMN_SORTER);
   g_type_ensure (KT_TYPE_MEMBER_DETAIL);
   g_type_ensure (KT_TYPE_SCHEMES_VIEW);
+  g_type_ensure (KT_TYPE_CARDS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/kartoteka/Kartoteka/ui/kt-window.ui");
@@ -933,6 +955,7 @@ kt_window_class_init (KtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KtWindow, card_notice_label);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, card_notice_member_label);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, card_notice_member_button);
+  gtk_widget_class_bind_template_child (widget_class, KtWindow, card_notice_assign_button);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, list_stack);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, list_scroller);
   gtk_widget_class_bind_template_child (widget_class, KtWindow, member_view);
@@ -949,11 +972,13 @@ kt_window_class_init (KtWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, KtWindow, detail);
   /* No field: the Schemes page only needs the register (kt_window_set_store). */
   gtk_widget_class_bind_template_child_full (widget_class, "schemes_view", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "cards_view", FALSE, 0);
 
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_stopped_cb);
   gtk_widget_class_bind_template_callback (widget_class, card_notice_member_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, card_notice_assign_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, card_notice_dismissed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selection_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, text_cell_setup_cb);
@@ -1060,6 +1085,17 @@ _kt_window_shop_changed (KtWindow *self)
   _kt_window_register_changed (self, kt_member_detail_get_member_id (self->detail));
 }
 
+/* A batch was printed or a card handed out: the Cards page shows it. */
+void
+_kt_window_cards_changed (KtWindow *self)
+{
+  g_return_if_fail (KT_IS_WINDOW (self));
+
+  kt_cards_view_reload (KT_CARDS_VIEW (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                      KT_TYPE_WINDOW,
+                                                                      "cards_view")));
+}
+
 void
 _kt_window_toast_error (KtWindow     *self,
                         const GError *error)
@@ -1129,6 +1165,10 @@ kt_window_set_store (KtWindow *self,
                                                                             KT_TYPE_WINDOW,
                                                                             "schemes_view")),
                              store);
+  kt_cards_view_set_store (KT_CARDS_VIEW (gtk_widget_get_template_child (GTK_WIDGET (self),
+                                                                        KT_TYPE_WINDOW,
+                                                                        "cards_view")),
+                           store);
 
   self->model = kt_member_list_model_new (store);
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
