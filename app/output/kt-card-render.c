@@ -193,7 +193,8 @@ date_text (const KtCardField *field,
 
   when = g_date_time_new_local (g_date_get_year (&date), g_date_get_month (&date),
                                 g_date_get_day (&date), 12, 0, 0.0);
-  formatted = g_date_time_format (when, "%-d %b %Y");
+  /* Translators: a date, see strftime(3), for example "12 Mar 2025". */
+  formatted = g_date_time_format (when, C_("date", "%-d %b %Y"));
   if (formatted == NULL)
     return NULL;
   if (field->text == NULL || *field->text == '\0')
