@@ -89,16 +89,11 @@ static void
 rounded_card_path (cairo_t *cr,
                    double   scale)
 {
-  double r = KT_CARD_RADIUS_MM * scale;
-  double w = KT_CARD_WIDTH_MM * scale;
-  double h = KT_CARD_HEIGHT_MM * scale;
-
-  cairo_new_sub_path (cr);
-  cairo_arc (cr, w - r, r, r, -G_PI / 2, 0);
-  cairo_arc (cr, w - r, h - r, r, 0, G_PI / 2);
-  cairo_arc (cr, r, h - r, r, G_PI / 2, G_PI);
-  cairo_arc (cr, r, r, r, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
+  /* The path keeps the scale it was made with. */
+  cairo_save (cr);
+  cairo_scale (cr, scale, scale);
+  kt_card_render_outline_path (cr);
+  cairo_restore (cr);
 }
 
 /* A soft shadow under the card, as under a card lying on a desk. */

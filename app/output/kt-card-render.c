@@ -299,6 +299,12 @@ rounded_rectangle (cairo_t *cr,
   cairo_close_path (cr);
 }
 
+void
+kt_card_render_outline_path (cairo_t *cr)
+{
+  rounded_rectangle (cr, KT_CARD_WIDTH_MM, KT_CARD_HEIGHT_MM, KT_CARD_RADIUS_MM);
+}
+
 /* Light marks on dark cards, dark marks on light ones. */
 static void
 set_hint_color (cairo_t *cr,
@@ -456,7 +462,7 @@ kt_card_render_side (cairo_t             *cr,
   cairo_save (cr);
   if (flags & KT_CARD_RENDER_PREVIEW)
     {
-      rounded_rectangle (cr, KT_CARD_WIDTH_MM, KT_CARD_HEIGHT_MM, KT_CARD_RADIUS_MM);
+      kt_card_render_outline_path (cr);
       cairo_clip (cr);
       bleed_mm = 0.0;
     }
@@ -489,7 +495,7 @@ kt_card_render_side (cairo_t             *cr,
     {
       /* The card's edge, so that a white card shows on a white page. */
       cairo_save (cr);
-      rounded_rectangle (cr, KT_CARD_WIDTH_MM, KT_CARD_HEIGHT_MM, KT_CARD_RADIUS_MM);
+      kt_card_render_outline_path (cr);
       cairo_set_source_rgba (cr, 0.0, 0.0, 0.0, 0.18);
       cairo_set_line_width (cr, PREVIEW_EDGE_MM);
       cairo_stroke (cr);

@@ -38,4 +38,8 @@ gboolean  kt_card_render_side (cairo_t             *cr,
                                KtCardRenderFlags    flags,
                                GError             **error);
 
+/* Adds the card's outline with its rounded corners to the current path,
+ * in millimetres from the top left corner. */
+void      kt_card_render_outline_path (cairo_t *cr);
+
 G_END_DECLS
